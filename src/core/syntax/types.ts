@@ -54,6 +54,8 @@ export interface Node {
   endLine: number;
   /** comment lines directly above (without `#`) */
   prevComment: string[];
+  /** ONBUILD only: the trigger instruction (BuildKit's `Next.Children[0]`), same lines as the ONBUILD */
+  child?: Node;
 }
 
 export interface Directives {
@@ -100,6 +102,14 @@ export interface Mount {
   readonly: boolean;
   /** every option as key/value, keys lower-cased, for display and lint */
   options: Record<string, string>;
+  /**
+   * What BuildKit's dispatch-time `parseMount` (run with an expander) would reject, judged on the
+   * values as written. BuildKit raises it only when the stage is dispatched; when a value holds
+   * `$`, re-check with `parseMount(raw, expander)` from `mount.ts`. Absent when fine.
+   */
+  error?: string;
+  /** the raw `--mount` value */
+  raw?: string;
 }
 
 export type Command =

@@ -1,0 +1,162 @@
+/**
+ * Completion, hover, go-to-definition and quick fixes for the Dockerfile language in Monaco.
+ * Stage knowledge comes from the engine's latest analysis; dockerfile-ast finds the words.
+ */
+import type * as Monaco from 'monaco-editor/editor';
+import type { Analysis } from '../../core/types.ts';
+import { useWorkspaceStore } from '../store/workspaceStore.ts';
+import { INSTRUCTIONS, docUrlOf, instructionDocOf } from './instructionDocs.ts';
+import { parseDockerfile, resolveStage, stageNamesOf, stageReferenceAt } from './stageReferences.ts';
+
+let registered = false;
+
+export function registerDockerfileFeatures(monaco: typeof Monaco): void {
+  if (registered) return;
+  registered = true;
+  const analysis = () => useWorkspaceStore.getState().analysis;
+
+  monaco.languages.registerCompletionItemProvider('dockerfile', {
+    triggerCharacters: ['-', '=', ' '],
+    provideCompletionItems(model, position) {
+      const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+      const word = model.getWordUntilPosition(position);
+      const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+      const previous = position.lineNumber > 1 ? model.getLineContent(position.lineNumber - 1) : '';
+      const continued = /[\\`]\s*$/.test(previous);
+
+      // an instruction keyword at the start of a line
+      if (!continued && /^\s*[A-Za-z]*$/.test(before)) {
+        return {
+          suggestions: INSTRUCTIONS.map((doc) => ({
+            label: doc.keyword,
+            kind: monaco.languages.CompletionItemKind.Keyword,
+            insertText: doc.snippet,
+            insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
+            documentation: { value: `${doc.summary}\n\n[Reference](${docUrlOf(doc.keyword)})` },
+            range,
+          })),
+        };
+      }
+
+      // a stage name after --from= / from= / FROM
+      const valueMatch = /(?:--from=|[\s,=]from=)([\w.-]*)$/i.exec(before) ?? /^\s*from\s+(?:--\S+\s+)*([\w.-]*)$/i.exec(before);
+      if (valueMatch) {
+        const start = position.column - valueMatch[1].length;
+        const valueRange = new monaco.Range(position.lineNumber, start, position.lineNumber, position.column);
+        const isFrom = /^\s*from\b/i.test(before) && !/--from=|from=/i.test(before.replace(/^\s*from/i, ''));
+        const stages = stageNamesOf(analysis()).filter((s) => !isFrom || s.line < position.lineNumber);
+        return {
+          suggestions: stages.map((s) => ({
+            label: s.name!,
+            kind: monaco.languages.CompletionItemKind.Reference,
+            detail: `stage ${s.index}: FROM ${s.base}`,
+            insertText: s.name!,
+            range: valueRange,
+          })),
+        };
+      }
+
+      // a flag of the current instruction
+      const flagMatch = /^\s*(\w+)\s+(?:--[\w-]+(?:=\S*)?\s+)*(-{1,2}[\w-]*)$/.exec(before);
+      if (flagMatch) {
+        const doc = instructionDocOf(flagMatch[1]);
+        if (doc && doc.flags.length) {
+          const start = position.column - flagMatch[2].length;
+          const flagRange = new monaco.Range(position.lineNumber, start, position.lineNumber, position.column);
+          return {
+            suggestions: doc.flags.map((f) => ({
+              label: `--${f.name}`,
+              kind: monaco.languages.CompletionItemKind.Property,
+              documentation: { value: f.summary },
+              insertText: f.takesValue ? `--${f.name}=` : `--${f.name}`,
+              range: flagRange,
+              command: f.takesValue ? { id: 'editor.action.triggerSuggest', title: 'values' } : undefined,
+            })),
+          };
+        }
+      }
+      return { suggestions: [] };
+    },
+  });
+
+  monaco.languages.registerHoverProvider('dockerfile', {
+    provideHover(model, position) {
+      const a = analysis();
+      const text = model.getValue();
+      if (a) {
+        const ref = stageReferenceAt(parseDockerfile(text), position.lineNumber, position.column);
+        if (ref) {
+          const stage = resolveStage(ref, a);
+          const { startLine, startColumn, endLine, endColumn } = ref.range;
+          const range = new monaco.Range(startLine, startColumn, endLine, endColumn);
+          if (stage) return { range, contents: [{ value: stageSummary(stage.index, a) }] };
+          return { range, contents: [{ value: `Image \`${escapeCode(ref.name)}\`: no earlier stage has this name, so BuildKit pulls it.` }] };
+        }
+      }
+      const word = model.getWordAtPosition(position);
+      const line = model.getLineContent(position.lineNumber);
+      if (word && line.slice(0, word.startColumn - 1).trim() === '') {
+        const doc = instructionDocOf(word.word);
+        if (doc) {
+          return {
+            range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),
+            contents: [{ value: `**${doc.keyword}**: ${doc.summary}\n\n[Dockerfile reference](${docUrlOf(doc.keyword)})` }],
+          };
+        }
+      }
+      return null;
+    },
+  });
+
+  monaco.languages.registerDefinitionProvider('dockerfile', {
+    provideDefinition(model, position) {
+      const a = analysis();
+      if (!a) return null;
+      const ref = stageReferenceAt(parseDockerfile(model.getValue()), position.lineNumber, position.column);
+      const stage = ref && resolveStage(ref, a);
+      if (!stage || stage.line > model.getLineCount()) return null;
+      return { uri: model.uri, range: new monaco.Range(stage.line, 1, stage.line, model.getLineMaxColumn(stage.line)) };
+    },
+  });
+
+  monaco.languages.registerCodeActionProvider('dockerfile', {
+    provideCodeActions(model, range, context) {
+      const a = analysis();
+      if (!a) return { actions: [], dispose() {} };
+      const actions: Monaco.languages.CodeAction[] = [];
+      for (const marker of context.markers) {
+        const d = a.diagnostics.find((x) => x.fix && x.line === marker.startLineNumber && marker.message.startsWith(x.message));
+        if (!d?.fix) continue;
+        actions.push({
+          title: d.fix.title,
+          kind: 'quickfix',
+          diagnostics: [marker],
+          isPreferred: true,
+          edit: {
+            edits: d.fix.edits.map((e) => ({
+              resource: model.uri,
+              versionId: model.getVersionId(),
+              textEdit: { range: new monaco.Range(e.line, e.column, e.endLine, e.endColumn), text: e.text },
+            })),
+          },
+        });
+      }
+      void range;
+      return { actions, dispose() {} };
+    },
+  });
+}
+
+function stageSummary(index: number, a: Analysis): string {
+  const s = a.stages[index];
+  const name = s.nameAsWritten ?? s.name;
+  const title = name ? `Stage \`${escapeCode(name)}\` (#${s.index})` : `Stage #${s.index}`;
+  const needed = a.needed.includes(index) ? (a.target === index ? 'the target' : 'built for the target') : 'not built for the target';
+  return `${title}: FROM \`${escapeCode(s.base)}\`, lines ${s.line}–${s.endLine}, ${needed}.`;
+}
+
+/** text inside a markdown code span: backticks would end it */
+function escapeCode(text: string): string {
+  return text.replace(/`/g, "'");
+}
+

@@ -1,0 +1,29 @@
+/** An external image (a base, or the source of COPY --from / RUN --mount from=). */
+import { memo } from 'react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { useWorkspaceStore } from '../store/workspaceStore.ts';
+
+export type ImageFlowNode = Node<{ id: string; ref: string }, 'image'>;
+
+function ImageNodeView({ data }: NodeProps<ImageFlowNode>) {
+  const needed = useWorkspaceStore((s) => {
+    const a = s.analysis;
+    return a ? a.edges.some((e) => e.from === data.id && a.needed.includes(e.to)) : false;
+  });
+  const scratch = data.ref === 'scratch';
+  return (
+    <div
+      className={`image-node ${needed ? 'is-needed' : 'is-skipped'}`}
+      data-testid="image-node"
+      data-image={data.ref}
+      data-needed={needed ? 'true' : 'false'}
+      title={scratch ? 'scratch: an empty filesystem, nothing is pulled' : needed ? `Pulled: ${data.ref}` : `Not pulled for this target: ${data.ref}`}
+    >
+      <span className="image-node__kind">{scratch ? 'empty' : 'image'}</span>
+      <span className="image-node__ref">{data.ref}</span>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+}
+
+export const ImageNode = memo(ImageNodeView);

@@ -1,0 +1,167 @@
+/**
+ * The stage graph: React Flow, laid out left to right by dagre. Nodes and edges are derived
+ * from the analysis; positions are view state that only changes when the set of nodes or
+ * connections does (or when the person drags a node).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  useReactFlow,
+  type NodeChange,
+  type NodeMouseHandler,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useWorkspaceStore } from '../store/workspaceStore.ts';
+import { useSelectionStore } from '../store/selectionStore.ts';
+import { graphModelOf, type GraphModel } from './graphModel.ts';
+import { layoutGraph, type Positions } from './layout.ts';
+import { StageNode, type StageFlowNode } from './StageNode.tsx';
+import { ImageNode, type ImageFlowNode } from './ImageNode.tsx';
+import { DependencyEdge, type DependencyFlowEdge } from './DependencyEdge.tsx';
+import { useColorScheme } from '../theme.ts';
+
+type FlowNode = StageFlowNode | ImageFlowNode;
+
+const nodeTypes = { stage: StageNode, image: ImageNode };
+const edgeTypes = { dependency: DependencyEdge };
+const EDGE_COLOURS = { base: '#64748b', copy: '#2563eb', mount: '#b45309' } as const;
+
+export function StageGraph() {
+  return (
+    <ReactFlowProvider>
+      <StageGraphCanvas />
+    </ReactFlowProvider>
+  );
+}
+
+interface FlowState {
+  model: GraphModel | null;
+  layoutKey: string;
+  nodes: FlowNode[];
+}
+
+function StageGraphCanvas() {
+  const model = useGraphModel();
+  const scheme = useColorScheme();
+  const { fitView } = useReactFlow();
+
+  // Nodes are derived from the model during render (React's "state from props" pattern), so
+  // the commit that shows a new analysis also shows its nodes. Node objects are kept when
+  // nothing about them changed, which keeps React Flow's measurements and avoids re-renders.
+  const [flow, setFlow] = useState<FlowState>({ model: null, layoutKey: '', nodes: [] });
+  if (flow.model !== model) setFlow(reconcileNodes(flow, model));
+
+  useEffect(() => {
+    const id = requestAnimationFrame(() => void fitView({ padding: 0.12, maxZoom: 1.1 }));
+    return () => cancelAnimationFrame(id);
+  }, [flow.layoutKey, fitView]);
+
+  const edges = useMemo<DependencyFlowEdge[]>(
+    () =>
+      (model?.edges ?? []).map((e) => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: 'dependency',
+        selectable: false,
+        markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLOURS[e.kind], width: 18, height: 18 },
+        data: { kind: e.kind, from: e.from, to: e.to, line: e.line, label: e.label, parallel: e.parallel },
+      })),
+    [model],
+  );
+
+  // dragging and React Flow's measurements: the person's positions hold until the layout key changes
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    setFlow((f) => ({ ...f, nodes: applyNodeChanges(changes, f.nodes) }));
+  }, []);
+
+  const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>((_, node) => {
+    if (node.type !== 'stage') return;
+    const stage = useWorkspaceStore.getState().analysis?.stages[node.data.index];
+    if (stage) useSelectionStore.getState().pickStage(stage.index, stage.line, stage.endLine);
+  }, []);
+
+  return (
+    <div className="stage-graph" aria-label="Stage graph">
+      <ReactFlow<FlowNode, DependencyFlowEdge>
+        nodes={flow.nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeClick={onNodeClick}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        colorMode={scheme}
+        minZoom={0.15}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
+      >
+        <Background gap={20} size={1} />
+        <Controls showInteractive={false} position="top-right" />
+        <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColour} ariaLabel="Stage graph overview" />
+      </ReactFlow>
+      {model && model.nodes.length === 0 && <p className="stage-graph__empty">No stages yet: a Dockerfile starts with FROM.</p>}
+      <GraphLegend />
+    </div>
+  );
+}
+
+/** the next node list: laid out afresh when nodes or connections changed, else kept in place */
+function reconcileNodes(previous: FlowState, model: GraphModel | null): FlowState {
+  if (!model) return { model, layoutKey: previous.layoutKey, nodes: previous.nodes };
+  const relayout = model.layoutKey !== previous.layoutKey;
+  const at: Positions = relayout ? layoutGraph(model) : {};
+  const old = new Map(previous.nodes.map((n) => [n.id, n]));
+  const nodes = model.nodes.map((spec): FlowNode => {
+    const before = old.get(spec.id);
+    const position = relayout || !before ? (at[spec.id] ?? layoutGraph(model)[spec.id]) : before.position;
+    if (before && before.type === spec.kind && before.position === position && sameData(before, spec)) return before;
+    const common = { id: spec.id, position, draggable: true, selectable: false };
+    const node: FlowNode =
+      spec.kind === 'stage'
+        ? { ...common, type: 'stage', data: { index: spec.index! } }
+        : { ...common, type: 'image', data: { id: spec.id, ref: spec.ref! } };
+    return before ? ({ ...before, ...node } as FlowNode) : node;
+  });
+  return { model, layoutKey: model.layoutKey, nodes };
+}
+
+function sameData(node: FlowNode, spec: GraphModel['nodes'][number]): boolean {
+  return node.type === 'stage' ? node.data.index === spec.index : node.data.ref === spec.ref;
+}
+
+function minimapColour(node: FlowNode): string {
+  if (node.type === 'image') return '#94a3b8';
+  const a = useWorkspaceStore.getState().analysis;
+  const index = node.data.index;
+  if (a?.target === index) return '#7c3aed';
+  return a?.needed.includes(index) ? '#2563eb' : '#cbd5e1';
+}
+
+/** The model changes only when the analysis does; the Dockerfile text is read at that moment. */
+function useGraphModel(): GraphModel | null {
+  const analysis = useWorkspaceStore((s) => s.analysis);
+  return useMemo(() => {
+    if (!analysis) return null;
+    const lines = useWorkspaceStore.getState().workspace.dockerfile.split(/\r?\n/);
+    return graphModelOf(analysis, lines);
+  }, [analysis]);
+}
+
+function GraphLegend() {
+  return (
+    <div className="graph-legend" aria-label="Legend">
+      <span className="legend-item legend-item--base">base (FROM)</span>
+      <span className="legend-item legend-item--copy">COPY --from</span>
+      <span className="legend-item legend-item--mount">RUN --mount from=</span>
+    </div>
+  );
+}

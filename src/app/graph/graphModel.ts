@@ -1,0 +1,68 @@
+/**
+ * The stage graph as plain data, derived from an analysis: one node per stage, one per
+ * external image, one edge per analysis edge. Pure, so it is cheap to test and to recompute.
+ */
+import type { Analysis, EdgeKind } from '../../core/types.ts';
+import { edgeLabelOf } from './edgeLabels.ts';
+
+export interface GraphNodeSpec {
+  /** `stage:N` or `image:REF`: the same ids the analysis uses in `edge.from` */
+  id: string;
+  kind: 'stage' | 'image';
+  index: number | null;
+  ref: string | null;
+}
+
+export interface GraphEdgeSpec {
+  id: string;
+  source: string;
+  target: string;
+  kind: EdgeKind;
+  from: string;
+  to: number;
+  line: number;
+  label: string;
+  /** 0 for the first edge between a pair of nodes, 1 for the second, ... (labels are offset) */
+  parallel: number;
+}
+
+export interface GraphModel {
+  nodes: GraphNodeSpec[];
+  edges: GraphEdgeSpec[];
+  /** changes only when nodes or connections change: layout is recomputed only then */
+  layoutKey: string;
+}
+
+export function graphModelOf(analysis: Analysis, dockerfileLines: string[]): GraphModel {
+  const nodes: GraphNodeSpec[] = analysis.stages.map((s) => ({ id: `stage:${s.index}`, kind: 'stage', index: s.index, ref: null }));
+  const images = new Set<string>();
+  for (const e of analysis.edges) {
+    if (e.from.startsWith('image:') && !images.has(e.from)) {
+      images.add(e.from);
+      nodes.push({ id: e.from, kind: 'image', index: null, ref: e.from.slice('image:'.length) });
+    }
+  }
+  const known = new Set(nodes.map((n) => n.id));
+  const pairCount = new Map<string, number>();
+  const edges: GraphEdgeSpec[] = [];
+  analysis.edges.forEach((e, i) => {
+    const target = `stage:${e.to}`;
+    if (!known.has(e.from) || !known.has(target)) return;
+    const pair = `${e.from}->${target}`;
+    const parallel = pairCount.get(pair) ?? 0;
+    pairCount.set(pair, parallel + 1);
+    edges.push({
+      id: `edge:${i}:${e.kind}:${e.from}->${e.to}@${e.line}`,
+      source: e.from,
+      target,
+      kind: e.kind,
+      from: e.from,
+      to: e.to,
+      line: e.line,
+      label: edgeLabelOf(e.kind, dockerfileLines[e.line - 1] ?? ''),
+      parallel,
+    });
+  });
+  const layoutKey = `${nodes.map((n) => n.id).join('|')}#${edges.map((e) => `${e.source}>${e.target}`).join('|')}`;
+  return { nodes, edges, layoutKey };
+}

@@ -1,0 +1,56 @@
+/**
+ * Where the selected context file travels: the COPY/ADD lines that put it into the final
+ * image, and the stages those lines belong to. Derived from the analysis whenever the file
+ * selection or the analysis changes; the editor, the graph and the final-image panel read it.
+ */
+import { create } from 'zustand';
+import type { Analysis } from '../../core/types.ts';
+import { useSelectionStore } from './selectionStore.ts';
+import { useWorkspaceStore } from './workspaceStore.ts';
+
+export interface FileTrace {
+  path: string | null;
+  /** 1-based Dockerfile lines that copy the file on its way to the final image */
+  lines: Set<number>;
+  /** stages those lines belong to */
+  stages: Set<number>;
+  /** final-image paths the file became */
+  finalPaths: Set<string>;
+}
+
+const none: FileTrace = { path: null, lines: new Set(), stages: new Set(), finalPaths: new Set() };
+
+export const useFileTrace = create<FileTrace>()(() => none);
+
+export function traceOf(path: string | null, analysis: Analysis | null): FileTrace {
+  if (path === null || analysis === null) return { ...none, path };
+  const lines = new Set<number>();
+  const finalPaths = new Set<string>();
+  for (const f of analysis.final) {
+    if (f.from === 'context' && f.source === path) {
+      lines.add(f.line);
+      finalPaths.add(f.path);
+    }
+  }
+  const stages = new Set<number>();
+  for (const line of lines) {
+    const stage = analysis.stages.find((s) => line >= s.line && line <= s.endLine);
+    if (stage) stages.add(stage.index);
+  }
+  if (analysis.context[path] === 'final' && analysis.target !== null) stages.add(analysis.target);
+  return { path, lines, stages, finalPaths };
+}
+
+export function startFileTrace(): () => void {
+  const update = () => useFileTrace.setState(traceOf(useSelectionStore.getState().file, useWorkspaceStore.getState().analysis), true);
+  const a = useSelectionStore.subscribe((s, p) => {
+    if (s.file !== p.file) update();
+  });
+  const b = useWorkspaceStore.subscribe((s, p) => {
+    if (s.analysis !== p.analysis && useSelectionStore.getState().file !== null) update();
+  });
+  return () => {
+    a();
+    b();
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Reading the build context from disk, as `docker build DIR` sends it: every file below DIR,
+ * symlinks listed as entries but never followed, and DIR/.dockerignore when present.
+ * Nothing is written.
+ */
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export class IoError extends Error {}
+
+export function listContext(dir: string): string[] {
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new IoError(`context directory ${dir} does not exist or cannot be read`);
+  }
+  if (!st.isDirectory()) throw new IoError(`context ${dir} is not a directory`);
+  const out: string[] = [];
+  // Iterative walk: deep trees never overflow the stack; symlinked dirs are not entered.
+  const stack: string[] = [''];
+  while (stack.length > 0) {
+    const rel = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(rel === '' ? dir : join(dir, rel), { withFileTypes: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      throw new IoError(`cannot read context directory ${rel === '' ? dir : join(dir, rel)} (${code})`);
+    }
+    for (const e of entries) {
+      const p = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) stack.push(p);
+      else out.push(p);
+    }
+  }
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function readDockerignore(dir: string): string | null {
+  const p = join(dir, '.dockerignore');
+  try {
+    if (!lstatSync(p).isFile()) return null;
+  } catch {
+    return null;
+  }
+  try {
+    return decodeText(readFileSync(p), p);
+  } catch (e) {
+    if (e instanceof IoError) throw e;
+    throw new IoError(`cannot read ${p}`);
+  }
+}
+
+/** Dockerfiles and .dockerignore are UTF-8 text; a binary file is a usage problem, not input. */
+export function decodeText(buf: Uint8Array, name: string): string {
+  if (buf.includes(0)) throw new IoError(`${name} is a binary file, not a Dockerfile`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new IoError(`${name} is not UTF-8 text`);
+  }
+}
+
+export function readTextFile(p: string): string {
+  let st;
+  try {
+    st = statSync(p);
+  } catch {
+    throw new IoError(`cannot read ${p}: no such file`);
+  }
+  if (st.isDirectory()) throw new IoError(`${p} is a directory, not a Dockerfile`);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(p);
+  } catch (e) {
+    throw new IoError(`cannot read ${p} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return decodeText(buf, p);
+}
+
+export function readStdin(): string {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(0);
+  } catch {
+    throw new IoError('cannot read the Dockerfile from standard input');
+  }
+  return decodeText(buf, 'standard input');
+}

@@ -1,0 +1,245 @@
+/**
+ * The file flow: which context files each needed stage reads, what each stage's filesystem
+ * holds (with provenance), and so which files reach the target. Mirrors BuildKit's COPY/ADD
+ * (`dockerfile2llb/convert_copy.go` `dispatchCopy`), the file backend
+ * (`solver/llbsolver/file/backend.go` `docopy`, `cleanPath`) and fsutil's copier
+ * (`copy/copy.go` `Copy`, `prepareTargetDir`, `ResolveWildcards`), and RUN bind mounts
+ * (`convert_runmount.go` `dispatchRunMounts`).
+ */
+import type { Command } from '../syntax/types.ts';
+import type { DispatchResult, DispatchedCommand } from '../dispatch/types.ts';
+import type { ContextStatus, FinalFile } from '../types.ts';
+import type { StageGraph } from '../graph/stageGraph.ts';
+import { basename, clean, isWithin, join, normalizePath, pathRelativeToWorkingDir } from '../paths.ts';
+import { StageFs, TreeIndex, byPath, compileGlob, containsWildcards, splitWildcards, type FileEntry } from './tree.ts';
+import { compileExcludes } from '../context/patternmatcher.ts';
+
+export interface FlowProblem {
+  rule: string;
+  message: string;
+  line: number;
+  endLine: number;
+}
+
+/** One context read or copy, for "why is this file here" and the cache preview. */
+export interface CopyStep {
+  stage: number;
+  line: number;
+  /** "context" or the source ref ("stage:N", "image:REF", "heredoc") */
+  from: string;
+  /** files read from the context by this step (relative paths) */
+  contextReads: string[];
+  /** destination paths written in the stage */
+  wrote: string[];
+}
+
+export interface FlowResult {
+  context: Record<string, ContextStatus>;
+  final: FinalFile[];
+  /** each needed stage's filesystem after its last instruction */
+  stageFs: Map<number, StageFs>;
+  steps: CopyStep[];
+  problems: FlowProblem[];
+}
+
+type CopyCmd = Extract<Command, { kind: 'copy' | 'add' }>;
+
+const isUrl = (s: string) => /^https?:\/\//i.test(s);
+const isGit = (s: string) => /^(git@|git:\/\/|ssh:\/\/)/.test(s) || /^https?:\/\/.*\.git(#.*)?$/i.test(s);
+
+export function computeFlow(
+  d: DispatchResult,
+  graph: StageGraph,
+  files: string[],
+  ignored: Set<string>,
+): FlowResult {
+  const problems: FlowProblem[] = [];
+  const steps: CopyStep[] = [];
+  const included = files.filter((f) => !ignored.has(f));
+  const contextTree = new TreeIndex(included.map((f) => '/' + f));
+  const haveContext = files.length > 0;
+  const reads = new Set<string>();
+  const stageFs = new Map<number, StageFs>();
+
+  for (const idx of d.needed) {
+    const ds = d.stages[idx];
+    const baseFs = ds.baseStage !== null ? (stageFs.get(ds.baseStage) ?? null) : null;
+    const fs = StageFs.fromBase(baseFs, ds.baseStage === null && ds.base !== 'scratch');
+    for (const dc of ds.commands) {
+      const cmd = dc.cmd;
+      if (cmd.kind === 'workdir') {
+        fs.mkdir(absWorkdir(dc));
+      } else if (cmd.kind === 'copy' || cmd.kind === 'add') {
+        copyInto(fs, idx, cmd, dc);
+      } else if (cmd.kind === 'run') {
+        runMounts(idx, cmd, dc);
+      }
+    }
+    stageFs.set(idx, fs);
+  }
+
+  function absWorkdir(dc: DispatchedCommand): string {
+    const p = dc.expanded.path ?? '';
+    return clean(p.startsWith('/') ? p : join(dc.workdir, p)) || '/';
+  }
+
+  function runMounts(stage: number, cmd: Extract<Command, { kind: 'run' }>, dc: DispatchedCommand) {
+    cmd.mounts.forEach((m, i) => {
+      if (m.type !== 'bind' || (m.from !== null && m.from !== '')) return;
+      // A bind mount without from= reads the context, the whole of it without source=.
+      const src = normalizePath('/', dc.expanded[`mount:${i}:source`] ?? dc.expanded[`mount:${i}:src`] ?? '', false);
+      const read = contextTree.isFile(src) ? [src] : contextTree.filesUnder(src);
+      const rel = read.map((f) => f.slice(1));
+      for (const r of rel) reads.add(r);
+      steps.push({ stage, line: cmd.line, from: 'context', contextReads: rel, wrote: [] });
+    });
+  }
+
+  function copyInto(fs: StageFs, stage: number, cmd: CopyCmd, dc: DispatchedCommand) {
+    const dest = pathRelativeToWorkingDir(dc.workdir, dc.expanded.dest ?? cmd.dest);
+    const destClean = clean(dest);
+    const destIsDirHint = dest.endsWith('/');
+    const sourceRef = sourceOf(stage, cmd);
+    const exclude = cmd.exclude.length > 0 ? compileExcludes(cmd.exclude) : null;
+    const step: CopyStep = { stage, line: cmd.line, from: sourceRef.ref, contextReads: [], wrote: [] };
+    steps.push(step);
+
+    // fsutil Copy: a destination ending in '/' is created as a directory first.
+    if (destIsDirHint) fs.mkdir(destClean);
+
+    const write = (target: string, entry: FileEntry) => {
+      fs.put(target, entry);
+      step.wrote.push(target);
+    };
+    /** prepareTargetDir for one file: onto an existing directory, it lands inside. */
+    const fileTarget = (name: string) => (destIsDirHint || fs.isDir(destClean) ? join(destClean, name) : destClean);
+
+    const sources = dc.sources ?? cmd.sources;
+    for (const raw of sources) {
+      if (cmd.kind === 'add' && (isUrl(raw) || isGit(raw))) continue; // remote: not the context
+      if (sourceRef.kind === 'context' && isUrl(raw)) continue;
+      const src = normalizePath('/', raw, false);
+      const tree = sourceRef.tree;
+      if (!tree) {
+        // An image (or a stage we cannot see into): the named path arrives, content unknown.
+        if (containsWildcards(src)) continue;
+        write(fileTarget(basename(src)), { from: sourceRef.ref, source: src, line: cmd.line, origin: null, opaque: true });
+        continue;
+      }
+      let pivot = src;
+      let includeRe: RegExp | null = null;
+      if (cmd.kind === 'copy' && cmd.parents) {
+        // --parents: an optional `/./` pivot; the rest of the path is kept under dest.
+        const cut = raw.indexOf('/./');
+        const pattern = cut >= 0 ? raw.slice(cut + 3) : raw;
+        pivot = cut >= 0 ? normalizePath('/', raw.slice(0, cut), false) : '/';
+        includeRe = compileGlob(clean(pattern).replace(/^\/+/, ''));
+      }
+      const matches = includeRe ? [pivot] : containsWildcards(src) ? tree.resolveWildcards(...splitAbs(src)) : [src];
+      let found = false;
+      for (const m of matches) {
+        if (tree.isFile(m) && !includeRe) {
+          found = true;
+          if (exclude && exclude(basename(m))) continue;
+          copyOne(m, fileTarget(basename(m)));
+        } else if (tree.isDir(m)) {
+          found = true;
+          // CopyDirContentsOnly: a directory's contents go into dest.
+          const base = m === '/' ? '' : m;
+          for (const f of tree.filesUnder(m)) {
+            const rel = f.slice(base.length + 1);
+            if (includeRe && !matchesSelfOrParent(includeRe, rel)) continue;
+            if (exclude && exclude(rel)) continue;
+            copyOne(f, join(destClean, rel));
+          }
+          if (!includeRe) fs.mkdir(destClean);
+        } else if (sourceRef.kind === 'stage' && !containsWildcards(src)) {
+          // Made by RUN in the source stage: unknowable content, but the path is named.
+          found = true;
+          write(fileTarget(basename(m)), { from: sourceRef.ref, source: m, line: cmd.line, origin: null, opaque: true });
+        }
+      }
+      if (!found && sourceRef.kind === 'context' && haveContext && !containsWildcards(src)) {
+        const rel = src.slice(1);
+        const why = ignored.has(rel) || [...ignored].some((p) => p.startsWith(rel + '/')) ? ' (excluded by .dockerignore)' : '';
+        problems.push({
+          rule: 'CopySourceNotFound',
+          message: `${cmd.kind.toUpperCase()} source "${raw}" is not in the build context${why}: the build fails with "${src}: not found"`,
+          line: cmd.line,
+          endLine: cmd.endLine,
+        });
+      }
+    }
+    cmd.contents.forEach((c) => {
+      // Heredoc sources: a file named after the delimiter (convert_copy.go SourceContents).
+      write(fileTarget(c.path), { from: 'heredoc', source: c.path, line: cmd.line, origin: null });
+    });
+
+    function copyOne(srcPath: string, target: string) {
+      if (sourceRef.kind === 'context') {
+        const rel = srcPath.slice(1);
+        reads.add(rel);
+        step.contextReads.push(rel);
+        write(target, { from: 'context', source: rel, line: cmd.line, origin: rel });
+      } else {
+        const prev = sourceRef.fs?.files.get(srcPath);
+        write(target, {
+          from: sourceRef.ref,
+          source: srcPath,
+          line: cmd.line,
+          origin: prev?.origin ?? null,
+          opaque: prev?.opaque,
+        });
+      }
+    }
+  }
+
+  function sourceOf(stage: number, cmd: CopyCmd): { kind: 'context' | 'stage' | 'image'; ref: string; tree: TreeIndex | null; fs: StageFs | null } {
+    if (cmd.kind === 'add' || !cmd.from) return { kind: 'context', ref: 'context', tree: contextTree, fs: null };
+    const dep = graph.states[stage]?.deps.find((x) => x.cmd === cmd);
+    if (!dep) return { kind: 'image', ref: `image:${cmd.from}`, tree: null, fs: null };
+    const node = graph.states[dep.state];
+    if (node.kind === 'image') return { kind: 'image', ref: `image:${node.ref}`, tree: null, fs: null };
+    const srcFs = stageFs.get(node.stageIndex) ?? null; // null: defined later, an error already
+    return { kind: 'stage', ref: `stage:${node.stageIndex}`, tree: srcFs ? srcFs.tree() : null, fs: srcFs };
+  }
+
+  // Statuses (CONTRACT.md section 2).
+  const context: Record<string, ContextStatus> = {};
+  const target = d.target;
+  const targetFs = target !== null ? stageFs.get(target) : undefined;
+  const finalOrigins = new Set<string>();
+  const final: FinalFile[] = [];
+  if (targetFs) {
+    for (const [p, e] of targetFs.files) {
+      if (e.origin) finalOrigins.add(e.origin);
+      final.push({ path: p, from: e.from, source: e.source, line: e.line });
+    }
+    final.sort((a, b) => byPath(a.path, b.path));
+  }
+  for (const f of [...files].sort(byPath)) {
+    if (ignored.has(f)) context[f] = 'ignored';
+    else if (finalOrigins.has(f)) context[f] = 'final';
+    else if (reads.has(f)) context[f] = 'build-only';
+    else context[f] = 'unused';
+  }
+  return { context, final, stageFs, steps, problems };
+}
+
+function splitAbs(src: string): [string, string] {
+  const [d1, d2] = splitWildcards(src);
+  return [d1 === '.' ? '/' : d1, d2];
+}
+
+/** fsutil include patterns: a path is included when it or one of its parents matches. */
+function matchesSelfOrParent(re: RegExp, rel: string): boolean {
+  if (re.test(rel)) return true;
+  let i = rel.lastIndexOf('/');
+  while (i > 0) {
+    if (re.test(rel.slice(0, i))) return true;
+    i = rel.lastIndexOf('/', i - 1);
+  }
+  return false;
+}
+
+export { isWithin };

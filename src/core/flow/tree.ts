@@ -1,0 +1,235 @@
+/**
+ * File trees the flow model copies between: the build context (a list of paths) and each
+ * stage's filesystem as far as the Dockerfile tells it. Paths are absolute, cleaned, '/'-joined.
+ */
+import { basename, clean, isWithin } from '../paths.ts';
+
+export interface FileEntry {
+  /** "context" | "stage:N" | "image:REF" | "heredoc" */
+  from: string;
+  /** where it came from in that source (context path, stage path, image path, heredoc name) */
+  source: string;
+  /** the instruction that put it here */
+  line: number;
+  /** the context file it traces back to, when it does (relative path), else null */
+  origin: string | null;
+  /** true when the path was named by a COPY from a stage or image but its content is unknown */
+  opaque?: boolean;
+}
+
+/** Go `filepath.Match` on '/'-separated paths: `*`/`?` never cross '/', `[...]` with `^`, `\` escapes. */
+export function compileGlob(pattern: string): RegExp | null {
+  let re = '^';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '\\') {
+      i++;
+      if (i >= pattern.length) return null; // ErrBadPattern
+      re += escapeRe(pattern[i]);
+    } else if (c === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) return null;
+      let body = pattern.slice(i + 1, end);
+      let neg = false;
+      if (body.startsWith('^')) {
+        neg = true;
+        body = body.slice(1);
+      }
+      re += `[${neg ? '^' : ''}${body.replace(/[\]\\^]/g, (m) => '\\' + m).replace(/\\\\(.)/g, '\\$1')}]`;
+      i = end;
+    } else re += escapeRe(c);
+  }
+  try {
+    return new RegExp(re + '$', 'u');
+  } catch {
+    return null;
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** fsutil `containsWildcards`. */
+export function containsWildcards(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    if (ch === '\\') i++;
+    else if (ch === '*' || ch === '?' || ch === '[') return true;
+  }
+  return false;
+}
+
+/** fsutil `splitWildcards`: the wildcard-free leading directory and the rest. */
+export function splitWildcards(p: string): [string, string] {
+  const parts = clean(p).split('/');
+  const p1: string[] = [];
+  const p2: string[] = [];
+  let found = false;
+  for (let part of parts) {
+    if (!found && containsWildcards(part)) found = true;
+    if (part === '') part = '/';
+    if (!found) p1.push(part);
+    else p2.push(part);
+  }
+  return [clean(p1.join('/') || '.'), p2.length ? clean(p2.join('/')) : ''];
+}
+
+/**
+ * A read-only sorted view of a tree for lookups: is this a file, a directory, which files
+ * lie below a directory. Built once per source, O(log n) per lookup.
+ */
+export class TreeIndex {
+  readonly files: string[]; // sorted absolute paths
+  private readonly fileSet: Set<string>;
+  private readonly dirSet: Set<string>;
+
+  constructor(files: Iterable<string>, extraDirs: Iterable<string> = []) {
+    this.files = [...files].sort(byPath);
+    this.fileSet = new Set(this.files);
+    this.dirSet = new Set(['/']);
+    for (const f of this.files) addParents(this.dirSet, f);
+    for (const d of extraDirs) {
+      this.dirSet.add(d);
+      addParents(this.dirSet, d);
+    }
+  }
+
+  isFile(p: string): boolean {
+    return this.fileSet.has(p);
+  }
+
+  isDir(p: string): boolean {
+    return this.dirSet.has(p);
+  }
+
+  /** files at or below `dir`, in sorted order */
+  filesUnder(dir: string): string[] {
+    if (dir === '/') return this.files;
+    const prefix = dir + '/';
+    let lo = lowerBound(this.files, prefix);
+    const out: string[] = [];
+    while (lo < this.files.length && this.files[lo].startsWith(prefix)) out.push(this.files[lo++]);
+    return out;
+  }
+
+  /**
+   * fsutil `resolveWildcards`: walk below `base` in lexical order; every path (file or
+   * directory) whose path relative to `base` matches `pattern` is a match, and a matched
+   * directory is not descended into.
+   */
+  resolveWildcards(base: string, pattern: string): string[] {
+    const re = compileGlob(pattern);
+    if (!re) return [];
+    const depth = pattern.split('/').length;
+    const candidates = new Set<string>();
+    const under = this.filesUnder(base);
+    const baseLen = base === '/' ? 1 : base.length + 1;
+    for (const f of under) {
+      const rel = f.slice(baseLen);
+      const segs = rel.split('/');
+      // Only paths with as many segments as the pattern can match it ('*' never crosses '/').
+      if (segs.length >= depth) candidates.add(segs.slice(0, depth).join('/'));
+    }
+    for (const d of this.dirSet) {
+      if (d !== base && isWithin(base, d)) {
+        const rel = d.slice(baseLen);
+        if (rel.split('/').length === depth) candidates.add(rel);
+      }
+    }
+    const matches = [...candidates].filter((rel) => re.test(rel)).sort(byPath);
+    // A match below an already-matched directory is skipped (filepath.SkipDir).
+    const out: string[] = [];
+    for (const rel of matches) {
+      const abs = base === '/' ? '/' + rel : base + '/' + rel;
+      if (out.some((m) => isWithin(m, abs))) continue;
+      out.push(abs);
+    }
+    return out;
+  }
+}
+
+/** Go's lexical order of path strings (byte order). */
+export function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function lowerBound(arr: string[], key: string): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function addParents(dirs: Set<string>, p: string): void {
+  let i = p.lastIndexOf('/');
+  while (i > 0) {
+    const d = p.slice(0, i);
+    if (dirs.has(d)) return;
+    dirs.add(d);
+    i = d.lastIndexOf('/');
+  }
+}
+
+/**
+ * Directories every non-scratch Linux base image has (FHS). Used only for BuildKit's
+ * "a file copied onto an existing directory lands inside it" rule, since image contents are
+ * not known offline.
+ */
+export const imageDirs = [
+  '/bin', '/sbin', '/etc', '/home', '/lib', '/opt', '/root', '/run', '/srv', '/tmp', '/usr',
+  '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/sbin',
+  '/usr/local/lib', '/usr/share', '/var', '/var/lib', '/var/log', '/var/cache',
+];
+
+/** A stage's filesystem as far as the Dockerfile tells: files with provenance, known dirs. */
+export class StageFs {
+  readonly files = new Map<string, FileEntry>();
+  readonly dirs = new Set<string>(['/']);
+  private index: TreeIndex | null = null;
+
+  static fromBase(base: StageFs | null, imageBase: boolean): StageFs {
+    const fs = new StageFs();
+    if (base) {
+      for (const [k, v] of base.files) fs.files.set(k, v);
+      for (const d of base.dirs) fs.dirs.add(d);
+    } else if (imageBase) {
+      for (const d of imageDirs) fs.dirs.add(d);
+    }
+    return fs;
+  }
+
+  mkdir(p: string): void {
+    this.index = null;
+    this.dirs.add(p);
+    addParents(this.dirs, p);
+  }
+
+  put(p: string, entry: FileEntry): void {
+    this.index = null;
+    // A file replaces whatever was at its path, and a directory's former contents go with it.
+    if (this.dirs.has(p)) {
+      for (const k of [...this.files.keys()]) if (k.startsWith(p + '/')) this.files.delete(k);
+      this.dirs.delete(p);
+    }
+    this.files.set(p, entry);
+    addParents(this.dirs, p);
+  }
+
+  isDir(p: string): boolean {
+    return this.dirs.has(p);
+  }
+
+  tree(): TreeIndex {
+    if (!this.index) this.index = new TreeIndex(this.files.keys(), this.dirs);
+    return this.index;
+  }
+}
+
+export { basename };
