@@ -69,7 +69,7 @@ function run(opts: CliOptions, io: Io): number {
   const style = io.isTTY && io.env.NO_COLOR === undefined ? colours : plain;
 
   if (opts.command === 'why') {
-    io.stdout(formatWhy(explainPath(detail, opts.path!, text), style));
+    io.stdout(formatWhy(explainPath(detail, opts.path!, dockerignore), style));
     return 0;
   }
   if (opts.format === 'json') io.stdout(JSON.stringify(a, null, 2) + '\n');

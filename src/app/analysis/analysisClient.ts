@@ -5,7 +5,7 @@
  */
 import type { Analysis, AnalyzeInput } from '../../core/types.ts';
 import type { AnalysisRequest, AnalysisResponse } from './protocol.ts';
-import type { StageFacts } from './stageFacts.ts';
+import type { ContextFacts, StageFacts } from './stageFacts.ts';
 
 /** the slice of `Worker` the client uses (a fake in unit tests) */
 export interface WorkerPort {
@@ -15,7 +15,7 @@ export interface WorkerPort {
 }
 
 export interface AnalysisListener {
-  result(version: number, analysis: Analysis, facts: StageFacts[], ms: number): void;
+  result(version: number, analysis: Analysis, facts: StageFacts[], context: ContextFacts, ms: number): void;
   failure(version: number, message: string): void;
 }
 
@@ -61,7 +61,7 @@ export class AnalysisClient {
   private receive(response: AnalysisResponse): void {
     if (response.id === this.inFlight) this.inFlight = null;
     if (response.id === this.latest) {
-      if (response.ok) this.listener.result(response.id, response.analysis, response.facts, response.ms);
+      if (response.ok) this.listener.result(response.id, response.analysis, response.facts, response.context, response.ms);
       else this.listener.failure(response.id, response.message);
     }
     // anything older is stale: dropped

@@ -1,28 +1,67 @@
 /**
- * Per-stage numbers the graph nodes show, computed once per analysis (in the worker, next to
- * the engine): how many instructions the stage has, how many stages and images it reads from,
- * and how many files of the final image it supplies.
+ * What the views show beyond the JSON of CONTRACT.md section 2, taken from the engine's
+ * detailed result in the worker (nothing is computed twice): per stage, its instruction count,
+ * the context files it reads and the final files it supplies; per context file, the
+ * instructions that read it, and for an ignored file, the .dockerignore line that left it out.
  */
-import type { Analysis } from '../../core/types.ts';
-import { instructionStartLines } from './instructionLines.ts';
+import type { AnalysisDetail } from '../../core/analyze.ts';
+import { ContextMatcher } from '../../core/context/walk.ts';
+import { explainWith } from '../../core/context/explain.ts';
 
 export interface StageFacts {
+  /** instructions of the stage, FROM included */
   instructions: number;
-  /** incoming edges: the base plus every COPY --from and RUN --mount from= */
-  dependencies: number;
+  /** distinct context files its COPY/ADD and bind mounts read (needed stages only) */
+  contextFilesIn: number;
   /** entries of the final image this stage put there (its own COPY/ADD lines, or copied from it) */
   finalFiles: number;
 }
 
-export function stageFactsOf(dockerfile: string, analysis: Analysis): StageFacts[] {
-  const starts = instructionStartLines(dockerfile);
+export interface FileRead {
+  stage: number;
+  line: number;
+}
+
+export interface ContextFacts {
+  /** context path → the instructions of needed stages that read it, in file order */
+  reads: Record<string, FileRead[]>;
+  /** ignored context path → the .dockerignore line that decided it */
+  ignoredBy: Record<string, { line: number; pattern: string }>;
+}
+
+export function stageFactsOf(detail: AnalysisDetail): StageFacts[] {
+  const { analysis, dispatch, flow } = detail;
   return analysis.stages.map((stage) => {
     const within = (line: number) => line >= stage.line && line <= stage.endLine;
     const fromHere = `stage:${stage.index}`;
+    const read = new Set<string>();
+    for (const step of flow?.steps ?? []) if (step.stage === stage.index) step.contextReads.forEach((f) => read.add(f));
     return {
-      instructions: starts.filter(within).length,
-      dependencies: analysis.edges.filter((e) => e.to === stage.index).length,
+      instructions: (dispatch?.instructions.stages[stage.index]?.commands.length ?? 0) + 1,
+      contextFilesIn: read.size,
       finalFiles: analysis.final.filter((f) => f.from === fromHere || (!f.from.startsWith('stage:') && within(f.line))).length,
     };
   });
+}
+
+export function contextFactsOf(detail: AnalysisDetail, dockerignore: string | null): ContextFacts {
+  const reads: Record<string, FileRead[]> = Object.create(null);
+  for (const step of detail.flow?.steps ?? []) {
+    for (const path of step.contextReads) {
+      const list = (reads[path] ??= []);
+      if (!list.some((r) => r.line === step.line)) list.push({ stage: step.stage, line: step.line });
+    }
+  }
+  for (const list of Object.values(reads)) list.sort((a, b) => a.line - b.line);
+
+  const ignoredBy: ContextFacts['ignoredBy'] = Object.create(null);
+  const ignoredPaths = Object.entries(detail.analysis.context).filter(([, s]) => s === 'ignored');
+  if (ignoredPaths.length) {
+    const matcher = new ContextMatcher(dockerignore);
+    for (const [path] of ignoredPaths) {
+      const decided = explainWith(matcher, path).decidedBy ?? null;
+      if (decided) ignoredBy[path] = { line: decided.line, pattern: decided.pattern };
+    }
+  }
+  return { reads, ignoredBy };
 }

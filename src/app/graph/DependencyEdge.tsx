@@ -5,7 +5,7 @@ import type { EdgeKind } from '../../core/types.ts';
 import { useWorkspaceStore } from '../store/workspaceStore.ts';
 import { useFileTrace } from '../store/fileTrace.ts';
 
-export type DependencyFlowEdge = Edge<{ kind: EdgeKind; from: string; to: number; line: number; label: string; parallel: number }, 'dependency'>;
+export type DependencyFlowEdge = Edge<{ kind: EdgeKind; from: string; to: number; line: number; label: string; detail: string; parallel: number }, 'dependency'>;
 
 function DependencyEdgeView(props: EdgeProps<DependencyFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data } = props;
@@ -22,7 +22,7 @@ function DependencyEdgeView(props: EdgeProps<DependencyFlowEdge>) {
         <div
           className={`edge-label edge-label--${data.kind} ${needed ? 'is-needed' : 'is-skipped'}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + data.parallel * 18}px)` }}
-          title={`${data.kind} dependency, line ${data.line}`}
+          title={`line ${data.line}: ${data.detail}`}
         >
           {data.label}
         </div>

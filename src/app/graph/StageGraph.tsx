@@ -71,7 +71,7 @@ function StageGraphCanvas() {
         type: 'dependency',
         selectable: false,
         markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLOURS[e.kind], width: 18, height: 18 },
-        data: { kind: e.kind, from: e.from, to: e.to, line: e.line, label: e.label, parallel: e.parallel },
+        data: { kind: e.kind, from: e.from, to: e.to, line: e.line, label: e.label, detail: e.detail, parallel: e.parallel },
       })),
     [model],
   );
@@ -106,7 +106,7 @@ function StageGraphCanvas() {
       >
         <Background gap={20} size={1} />
         <Controls showInteractive={false} position="top-right" />
-        <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColour} ariaLabel="Stage graph overview" />
+        <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColour} ariaLabel="Stage graph overview" style={{ width: 132, height: 84 }} />
       </ReactFlow>
       {model && model.nodes.length === 0 && <p className="stage-graph__empty">No stages yet: a Dockerfile starts with FROM.</p>}
       <GraphLegend />

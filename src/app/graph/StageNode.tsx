@@ -60,7 +60,8 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
       <div className="stage-node__counts">
         <span>lines {stage.line}–{stage.endLine}</span>
         {facts && <span>{plural(facts.instructions, 'instruction')}</span>}
-        {facts && facts.finalFiles > 0 && <span>{plural(facts.finalFiles, 'final file')}</span>}
+        {facts && facts.contextFilesIn > 0 && <span title="context files this stage reads">{plural(facts.contextFilesIn, 'file')} in</span>}
+        {facts && facts.finalFiles > 0 && <span title="files of the final image this stage supplies">{facts.finalFiles} to image</span>}
         {errors > 0 && <span className="stage-node__errors">{plural(errors, 'error')}</span>}
       </div>
       <Handle type="source" position={Position.Right} isConnectable={false} />

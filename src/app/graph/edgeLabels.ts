@@ -4,7 +4,7 @@
  */
 import type { EdgeKind } from '../../core/types.ts';
 
-const MAX = 32;
+const MAX = 28;
 
 export function edgeLabelOf(kind: EdgeKind, lineText: string): string {
   if (kind === 'base') return 'FROM';
@@ -21,8 +21,17 @@ export function edgeLabelOf(kind: EdgeKind, lineText: string): string {
     .filter((w) => !w.startsWith('--'));
   const keyword = /^\s*(\w+)/.exec(lineText)?.[1]?.toUpperCase() ?? 'COPY';
   const sources = words.length > 1 ? words.slice(0, -1) : words;
-  const cleaned = sources.map((w) => w.replace(/^\[|\]$|^"|",?$|,$/g, '')).filter((w) => w !== '');
-  return shorten(cleaned.length ? `${keyword} ${cleaned.join(' ')}` : keyword);
+  // exec form: ["/a", "/b", "/dest"]
+  const cleaned = sources.map((w) => w.replace(/^\[/, '').replace(/\]$/, '').replace(/,$/, '').replace(/^"(.*)"$/, '$1')).filter((w) => w !== '');
+  if (!cleaned.length) return keyword;
+  const full = `${keyword} ${cleaned.join(' ')}`;
+  // long paths: what flows is best told by the last segment of each source
+  return shorten(full.length <= MAX ? full : `${keyword} ${cleaned.map(baseName).join(' ')}`);
+}
+
+function baseName(path: string): string {
+  const parts = path.split('/').filter((p) => p !== '');
+  return parts.length ? `…/${parts[parts.length - 1]}${path.endsWith('/') ? '/' : ''}` : path;
 }
 
 function shorten(text: string): string {

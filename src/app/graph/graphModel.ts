@@ -22,6 +22,8 @@ export interface GraphEdgeSpec {
   to: number;
   line: number;
   label: string;
+  /** the instruction's first line, for the tooltip */
+  detail: string;
   /** 0 for the first edge between a pair of nodes, 1 for the second, ... (labels are offset) */
   parallel: number;
 }
@@ -60,6 +62,7 @@ export function graphModelOf(analysis: Analysis, dockerfileLines: string[]): Gra
       to: e.to,
       line: e.line,
       label: edgeLabelOf(e.kind, dockerfileLines[e.line - 1] ?? ''),
+      detail: (dockerfileLines[e.line - 1] ?? '').trim(),
       parallel,
     });
   });

@@ -13,7 +13,7 @@ export type Positions = Record<string, { x: number; y: number }>;
 
 export function layoutGraph(model: GraphModel): Positions {
   const g = new Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 90, marginx: 16, marginy: 16 });
+  g.setGraph({ rankdir: 'LR', nodesep: 30, ranksep: 130, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of model.nodes) g.setNode(n.id, n.kind === 'stage' ? { ...STAGE_SIZE } : { ...IMAGE_SIZE });
   for (const e of model.edges) {

@@ -359,8 +359,8 @@ function decodeQueryComponent(raw: string, what: string): Checked<string> {
 }
 
 /**
- * `KEY=VALUE`, split at the first literal '=' (so an encoded %3D stays in the key). A value
- * encoded as a whole (`KEY%3DVALUE`, as URLSearchParams writes it) is split after decoding.
+ * `KEY=VALUE`, split at the first literal "=" (so an encoded %3D stays in the key). A value
+ * encoded as a whole (`KEY%3DVALUE`, as encodeURIComponent writes it) is split after decoding.
  */
 function parseBuildArg(rawValue: string): Checked<[string, string]> {
   let key: string;
@@ -458,9 +458,11 @@ function decodeQuery(search: string): Checked<Workspace> | null {
   if (dockerfile === null) {
     return { ok: false, error: `${BAD_Q}it has workspace settings but no dockerfile= parameter.` };
   }
-  const buildArgs = buildArgsFromPairs(args, 'build-arg');
-  if (!buildArgs.ok) return { ok: false, error: `${BAD_Q}${buildArgs.error}.` };
-  return { ok: true, value: { dockerfile, files, dockerignore: dockerignore ?? '', target, buildArgs: buildArgs.value, example } };
+  // Like repeated `docker build --build-arg`, the last value of a KEY wins. fromEntries keeps a
+  // key such as "__proto__" an ordinary own property.
+  const buildArgs = Object.fromEntries(args) as Record<string, string>;
+  // `target=` (empty) means the default target, as `docker build --target ""` does.
+  return { ok: true, value: { dockerfile, files, dockerignore: dockerignore ?? '', target: target || null, buildArgs, example } };
 }
 
 // ---------------------------------------------------------------------------------------------

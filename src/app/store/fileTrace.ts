@@ -1,16 +1,17 @@
 /**
- * Where the selected context file travels: the COPY/ADD lines that put it into the final
- * image, and the stages those lines belong to. Derived from the analysis whenever the file
+ * Where the selected context file travels: the instructions that read it (COPY/ADD, bind
+ * mounts) and the lines that put it into the final image, and the stages those belong to. Derived from the analysis whenever the file
  * selection or the analysis changes; the editor, the graph and the final-image panel read it.
  */
 import { create } from 'zustand';
 import type { Analysis } from '../../core/types.ts';
+import type { ContextFacts } from '../analysis/stageFacts.ts';
 import { useSelectionStore } from './selectionStore.ts';
 import { useWorkspaceStore } from './workspaceStore.ts';
 
 export interface FileTrace {
   path: string | null;
-  /** 1-based Dockerfile lines that copy the file on its way to the final image */
+  /** 1-based Dockerfile lines that read the file or carry it into the final image */
   lines: Set<number>;
   /** stages those lines belong to */
   stages: Set<number>;
@@ -22,9 +23,9 @@ const none: FileTrace = { path: null, lines: new Set(), stages: new Set(), final
 
 export const useFileTrace = create<FileTrace>()(() => none);
 
-export function traceOf(path: string | null, analysis: Analysis | null): FileTrace {
+export function traceOf(path: string | null, analysis: Analysis | null, facts: ContextFacts | null): FileTrace {
   if (path === null || analysis === null) return { ...none, path };
-  const lines = new Set<number>();
+  const lines = new Set<number>((facts?.reads[path] ?? []).map((r) => r.line));
   const finalPaths = new Set<string>();
   for (const f of analysis.final) {
     if (f.from === 'context' && f.source === path) {
@@ -42,7 +43,10 @@ export function traceOf(path: string | null, analysis: Analysis | null): FileTra
 }
 
 export function startFileTrace(): () => void {
-  const update = () => useFileTrace.setState(traceOf(useSelectionStore.getState().file, useWorkspaceStore.getState().analysis), true);
+  const update = () => {
+    const { analysis, contextFacts } = useWorkspaceStore.getState();
+    useFileTrace.setState(traceOf(useSelectionStore.getState().file, analysis, contextFacts), true);
+  };
   const a = useSelectionStore.subscribe((s, p) => {
     if (s.file !== p.file) update();
   });

@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand';
 import type { Analysis } from '../../core/types.ts';
-import type { StageFacts } from '../analysis/stageFacts.ts';
+import type { ContextFacts, StageFacts } from '../analysis/stageFacts.ts';
 import type { Workspace } from '../workspace.ts';
 import { normalizeContextPath } from './contextPaths.ts';
 
@@ -24,6 +24,8 @@ export interface WorkspaceState {
   analysis: Analysis | null;
   /** per-stage numbers for the graph, computed with `analysis` */
   facts: StageFacts[] | null;
+  /** per context file: the instructions that read it, the .dockerignore line that ignored it */
+  contextFacts: ContextFacts | null;
   /** the revision `analysis` was computed for (-1: none yet) */
   analysisRevision: number;
   /** the engine or its worker failed (never expected: analyze is total) */
@@ -46,7 +48,7 @@ export interface WorkspaceState {
   deleteFile(path: string): void;
   /** replace everything (loading a link, an example): not an undoable edit */
   loadWorkspace(workspace: Workspace): void;
-  receiveAnalysis(revision: number, analysis: Analysis, facts: StageFacts[], ms: number | null): void;
+  receiveAnalysis(revision: number, analysis: Analysis, facts: StageFacts[], contextFacts: ContextFacts, ms: number | null): void;
   receiveAnalysisError(revision: number, message: string): void;
   setEditorReady(ready: boolean): void;
   setNotice(notice: Notice | null): void;
@@ -66,6 +68,7 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => {
     revision: 0,
     analysis: null,
     facts: null,
+    contextFacts: null,
     analysisRevision: -1,
     analysisError: null,
     analysisMs: null,
@@ -121,10 +124,10 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => {
     loadWorkspace: (workspace) =>
       set({ workspace: { ...workspace }, revision: get().revision + 1 }),
 
-    receiveAnalysis: (revision, analysis, facts, ms) => {
+    receiveAnalysis: (revision, analysis, facts, contextFacts, ms) => {
       // Drop stale answers: only the analysis of the current workspace is stored.
       if (revision !== get().revision) return;
-      set({ analysis, facts, analysisRevision: revision, analysisError: null, analysisMs: ms });
+      set({ analysis, facts, contextFacts, analysisRevision: revision, analysisError: null, analysisMs: ms });
     },
     receiveAnalysisError: (revision, message) => {
       if (revision !== get().revision) return;

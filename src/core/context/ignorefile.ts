@@ -96,29 +96,6 @@ export function goClean(path: string): string {
   return out.join('');
 }
 
-/** Fast path for goClean: most patterns and paths are already clean. */
-export function isGoClean(path: string): boolean {
-  const n = path.length;
-  if (n === 0) return false;
-  if (n > 1 && path.charCodeAt(n - 1) === 47) return false;
-  // Any empty, '.' or '..' element makes the path unclean.
-  let segStart = 0;
-  for (let i = 0; i <= n; i++) {
-    if (i === n || path.charCodeAt(i) === 47) {
-      const len = i - segStart;
-      if (len === 0) {
-        if (!(i === 0 && n > 1) && !(n === 1)) return false; // leading '/' is fine
-      } else if (len === 1 && path.charCodeAt(segStart) === 46) {
-        if (n !== 1) return false; // "." alone is clean
-      } else if (len === 2 && path.charCodeAt(segStart) === 46 && path.charCodeAt(segStart + 1) === 46) {
-        return false;
-      }
-      segStart = i + 1;
-    }
-  }
-  return true;
-}
-
 /** Go's `bufio.MaxScanTokenSize`: a line that does not fit the scanner's buffer fails ReadAll. */
 const MAX_SCAN_TOKEN_SIZE = 64 * 1024;
 

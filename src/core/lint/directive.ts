@@ -184,7 +184,7 @@ export function buildkitConfig(text: string, buildArgs: Record<string, string>):
   const [v] = cut(d.value, ' ');
   const res = parseLintOptions(v);
   if (res.error !== null) {
-    return { config: emptyConfig(), problem: { line: d.line + 1, message: `failed to parse check options: ${res.error}` } };
+    return { config: emptyConfig(), problem: { line: Math.max(1, d.line), message: `failed to parse check options: ${res.error}` } };
   }
   return { config: res.config, problem: null };
 }

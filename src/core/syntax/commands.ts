@@ -10,9 +10,9 @@ import { chompHeredocContent, parseHeredoc } from './heredoc.ts';
 import { MountError, csvFields, parseMount, parseMountLenient } from './mount.ts';
 import { parseDuration, parseInt32 } from './duration.ts';
 import { wrapError } from './suggest.ts';
-import { goQuote, trimSpace } from './text.ts';
+import { goQuote, ParseProblem, trimSpace } from './text.ts';
 
-export class InstructionError extends Error {}
+export class InstructionError extends ParseProblem {}
 
 const fail = (msg: string): never => {
   throw new InstructionError(msg);
@@ -44,7 +44,6 @@ function newParseRequestFromNode(node: Node): ParseRequest {
   };
 }
 
-const located = (req: ParseRequest) => ({ line: req.node.startLine, endLine: req.node.endLine, node: req.node });
 
 /** what parseFrom yields: the beginning of a stage */
 export interface StageStart {
@@ -171,21 +170,21 @@ function parseKvps(args: string[], cmdName: string): { pairs: KeyValue[]; legacy
 function parseEnv(req: ParseRequest): Command {
   parseFlags(req);
   const { pairs, legacy } = parseKvps(req.args, 'ENV');
-  return { ...located(req), kind: 'env', env: pairs, legacy };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'env', env: pairs, legacy };
 }
 
 // parseMaintainer
 function parseMaintainer(req: ParseRequest): Command {
   if (req.args.length !== 1) fail(errExactlyOneArgument('MAINTAINER'));
   parseFlags(req);
-  return { ...located(req), kind: 'maintainer', maintainer: req.args[0] };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'maintainer', maintainer: req.args[0] };
 }
 
 // parseLabel
 function parseLabel(req: ParseRequest): Command {
   parseFlags(req);
   const { pairs, legacy } = parseKvps(req.args, 'LABEL');
-  return { ...located(req), kind: 'label', labels: pairs, legacy };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'label', labels: pairs, legacy };
 }
 
 // parseSourcesAndDest
@@ -224,7 +223,9 @@ function parseAdd(req: ParseRequest): Command {
   parseFlags(req);
   const sd = parseSourcesAndDest(req, 'ADD');
   return {
-    ...located(req),
+    line: req.node.startLine,
+    endLine: req.node.endLine,
+    node: req.node,
     kind: 'add',
     sources: sd.sources,
     contents: sd.contents,
@@ -254,7 +255,9 @@ function parseCopy(req: ParseRequest): Command {
   parseFlags(req);
   const sd = parseSourcesAndDest(req, 'COPY');
   return {
-    ...located(req),
+    line: req.node.startLine,
+    endLine: req.node.endLine,
+    node: req.node,
     kind: 'copy',
     sources: sd.sources,
     contents: sd.contents,
@@ -333,14 +336,14 @@ function parseOnBuild(req: ParseRequest): Command {
   if (req.heredocs.length > 0) {
     for (const h of req.heredocs) original += '\n' + h.content + h.name;
   }
-  return { ...located(req), kind: 'onbuild', expression: original };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'onbuild', expression: original };
 }
 
 // parseWorkdir
 function parseWorkdir(req: ParseRequest): Command {
   if (req.args.length !== 1) fail(errExactlyOneArgument('WORKDIR'));
   parseFlags(req);
-  return { ...located(req), kind: 'workdir', path: req.args[0] };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'workdir', path: req.args[0] };
 }
 
 // handleJSONArgs
@@ -356,7 +359,7 @@ function parseDevice(val: string): void {
   try {
     fields = csvFields(val);
   } catch (e) {
-    return fail(`failed to parse csv devices: ${(e as Error).message}`);
+    return fail(`failed to parse csv devices: ${(e as ParseProblem).message}`);
   }
   let name = '';
   for (const field of fields) {
@@ -421,7 +424,9 @@ function parseRun(req: ParseRequest): Command {
   if (!['insecure', 'sandbox'].includes(flSecurity.value)) fail(`security ${goQuote(flSecurity.value)} is not valid`);
 
   return {
-    ...located(req),
+    line: req.node.startLine,
+    endLine: req.node.endLine,
+    node: req.node,
     kind: 'run',
     cmdLine,
     prependShell: !req.json,
@@ -436,7 +441,7 @@ function parseRun(req: ParseRequest): Command {
 // parseCmd / parseEntrypoint
 function parseCmd(req: ParseRequest, kind: 'cmd' | 'entrypoint'): Command {
   parseFlags(req);
-  return { ...located(req), kind, cmdLine: handleJSONArgs(req.args, req.json), prependShell: !req.json };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind, cmdLine: handleJSONArgs(req.args, req.json), prependShell: !req.json };
 }
 
 // parseOptInterval
@@ -455,7 +460,7 @@ function parseHealthcheck(req: ParseRequest): Command {
   const args = req.args.slice(1);
   if (typ === 'NONE') {
     if (args.length !== 0) fail('HEALTHCHECK NONE takes no arguments');
-    return { ...located(req), kind: 'healthcheck', test: [typ], none: true };
+    return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'healthcheck', test: [typ], none: true };
   }
   const f = req.flags;
   const flInterval = f.addString('interval', '');
@@ -482,7 +487,7 @@ function parseHealthcheck(req: ParseRequest): Command {
     if ('error' in r) fail(r.error);
     else if (r.value < 0) fail(`--retries cannot be negative (${r.value})`);
   }
-  return { ...located(req), kind: 'healthcheck', test, none: false };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'healthcheck', test, none: false };
 }
 
 // parseExpose
@@ -490,14 +495,14 @@ function parseExpose(req: ParseRequest): Command {
   if (req.args.length === 0) fail(errAtLeastOneArgument('EXPOSE'));
   parseFlags(req);
   const ports = req.args.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { ...located(req), kind: 'expose', ports };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'expose', ports };
 }
 
 // parseUser
 function parseUser(req: ParseRequest): Command {
   if (req.args.length !== 1) fail(errExactlyOneArgument('USER'));
   parseFlags(req);
-  return { ...located(req), kind: 'user', user: req.args[0] };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'user', user: req.args[0] };
 }
 
 // parseVolume
@@ -510,13 +515,13 @@ function parseVolume(req: ParseRequest): Command {
     if (v === '') fail('VOLUME specified can not be an empty string');
     volumes.push(v);
   }
-  return { ...located(req), kind: 'volume', volumes };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'volume', volumes };
 }
 
 // parseStopSignal (BuildKit does not validate its flags)
 function parseStopSignal(req: ParseRequest): Command {
   if (req.args.length !== 1) fail(errExactlyOneArgument('STOPSIGNAL'));
-  return { ...located(req), kind: 'stopsignal', signal: req.args[0] };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'stopsignal', signal: req.args[0] };
 }
 
 // parseArg (BuildKit does not validate its flags)
@@ -532,7 +537,7 @@ function parseArg(req: ParseRequest): Extract<Command, { kind: 'arg' }> {
       args.push({ key: arg, value: null });
     }
   }
-  return { ...located(req), kind: 'arg', args };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'arg', args };
 }
 
 // parseShell
@@ -541,7 +546,7 @@ function parseShell(req: ParseRequest): Command {
   const shell = handleJSONArgs(req.args, req.json);
   if (shell.length === 0) fail(errAtLeastOneArgument('SHELL'));
   if (!req.json) fail(errNotJSON('SHELL'));
-  return { ...located(req), kind: 'shell', shell };
+  return { line: req.node.startLine, endLine: req.node.endLine, node: req.node, kind: 'shell', shell };
 }
 
 // getDocComment

@@ -127,29 +127,20 @@ function discardShebang(text: string): { text: string; had: boolean } {
   return { text, had: false };
 }
 
-/** bufio.ScanLines: split on \n, drop a trailing \r, no final empty token */
-function scanLinesDropCR(text: string): string[] {
-  const out: string[] = [];
+// detectDirectiveFromParser (via DirectiveParser.ParseAll, which reads lines with bufio.ScanLines
+// and stops as soon as the parser is done: only the top of the file is read)
+function detectDirectiveFromParser(key: string, text: string, p: DirectiveParser): Directive | null {
   let start = 0;
-  while (start < text.length) {
+  while (start < text.length && !p.done) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     let line = text.slice(start, end);
     if (line.endsWith('\r')) line = line.slice(0, -1);
-    out.push(line);
-    if (nl < 0) break;
-    start = nl + 1;
-  }
-  return out;
-}
-
-// detectDirectiveFromParser (via DirectiveParser.ParseAll)
-function detectDirectiveFromParser(key: string, lines: string[], p: DirectiveParser): Directive | null {
-  for (const l of lines) {
-    if (p.done) break;
-    const { directive, error } = p.parseLine(l);
+    const { directive, error } = p.parseLine(line);
     if (error) break;
     if (directive && directive.name === key) return directive;
+    if (nl < 0) break;
+    start = nl + 1;
   }
   return null;
 }
@@ -165,13 +156,11 @@ export function detectDirective(key: string, text: string, anyFormat: boolean): 
   const sb = discardShebang(t);
   t = sb.text;
   const line = sb.had ? 1 : 0;
-  // cap the work: directives only live at the top, and ParseAll stops at the first non-directive
-  const lines = scanLinesDropCR(t);
-  const d1 = detectDirectiveFromParser(key, lines, new DirectiveParser(line));
+  const d1 = detectDirectiveFromParser(key, t, new DirectiveParser(line));
   if (d1 || !anyFormat) return d1;
-  const d2 = detectDirectiveFromParser(key, lines, new DirectiveParser(line, '//'));
+  const d2 = detectDirectiveFromParser(key, t, new DirectiveParser(line, '//'));
   if (d2) return d2;
-  if (t.trimStart().startsWith('{')) {
+  if (/^\s*\{/.test(t)) {
     try {
       const v: unknown = JSON.parse(t);
       if (v && typeof v === 'object' && !Array.isArray(v)) {

@@ -2,10 +2,10 @@
  * Builder flags (`--from=...`): `extractBuilderFlags` from BuildKit's `parser/split_command.go`
  * and the `BFlags` validator from `instructions/bflag.go`.
  */
-import { isSpace, isAscii, utf8Decode, utf8Encode } from './text.ts';
+import { isAscii, isSpace, ParseProblem, utf8Decode, utf8Encode } from './text.ts';
 import { wrapError } from './suggest.ts';
 
-export class FlagError extends Error {}
+export class FlagError extends ParseProblem {}
 
 /**
  * extractBuilderFlags: returns the rest of the line and the flags, with quotes removed and the

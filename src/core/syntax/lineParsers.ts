@@ -3,14 +3,14 @@
  * parser receives the text after the instruction keyword and its flags, and returns the
  * node's `next` words and whether the JSON (exec) form was used.
  */
-import { goQuote, isSpace, splitReWhitespace, trimLeftSpace } from './text.ts';
+import { goQuote, isSpace, ParseProblem, splitReWhitespace, trimLeftSpace } from './text.ts';
 
 export interface LineParse {
   next: string[];
   json: boolean;
 }
 
-export class LineParseError extends Error {}
+export class LineParseError extends ParseProblem {}
 
 export const errDockerfileNotStringArray = 'when using JSON array syntax, arrays must be comprised of strings only';
 

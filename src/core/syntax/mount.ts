@@ -3,10 +3,11 @@
  * `instructions/commands_runmount.go`, with `csvvalue.Fields` (tonistiigi/go-csvvalue).
  */
 import type { Mount } from './types.ts';
-import { goQuote, utf8Length } from './text.ts';
+import { goQuote, ParseProblem, utf8Length } from './text.ts';
 import { wrapError } from './suggest.ts';
 
-export class MountError extends Error {}
+export class MountError extends ParseProblem {}
+class CsvError extends ParseProblem {}
 
 const csvErr = (pos: number, what: string) => `parse error on line 1, column ${pos + 1}: ${what}`;
 const errBareQuote = 'bare " in non-quoted-field';
@@ -16,7 +17,7 @@ const errQuote = 'extraneous or missing " in quoted-field';
 export function csvFields(input: string): string[] {
   let line = input;
   if (line.endsWith('\n')) line = line.endsWith('\r\n') ? line.slice(0, -2) : line.slice(0, -1);
-  if (line.length === 0) throw new Error('EOF');
+  if (line.length === 0) throw new CsvError('EOF');
   const dst: string[] = [];
   let pos = 0; // byte offset, for error columns
   let i = 0; // index into line
@@ -25,7 +26,7 @@ export function csvFields(input: string): string[] {
       const c = line.indexOf(',', i);
       const field = c >= 0 ? line.slice(i, c) : line.slice(i);
       const q = field.indexOf('"');
-      if (q >= 0) throw new Error(csvErr(pos + utf8Length(field.slice(0, q)), errBareQuote));
+      if (q >= 0) throw new CsvError(csvErr(pos + utf8Length(field.slice(0, q)), errBareQuote));
       dst.push(field);
       if (c >= 0) {
         pos += utf8Length(field) + 1;
@@ -40,7 +41,7 @@ export function csvFields(input: string): string[] {
     let halfOpen = false;
     for (;;) {
       const q = line.indexOf('"', i);
-      if (q < 0) throw new Error(csvErr(pos, errQuote));
+      if (q < 0) throw new CsvError(csvErr(pos, errQuote));
       const part = line.slice(i, q);
       if (!halfOpen) dst.push(part);
       else dst[dst.length - 1] += part;
@@ -58,7 +59,7 @@ export function csvFields(input: string): string[] {
       } else if (i >= line.length) {
         return dst;
       } else {
-        throw new Error(csvErr(pos - 1, errQuote));
+        throw new CsvError(csvErr(pos - 1, errQuote));
       }
     }
   }
@@ -120,7 +121,7 @@ export function parseMountLenient(val: string, expander: WordExpander | null): {
   } catch (e) {
     return {
       mount: { type: 'bind', from: null, source: null, target: null, readonly: true, options: {} },
-      error: `failed to parse csv mounts: ${(e as Error).message}`,
+      error: `failed to parse csv mounts: ${(e as ParseProblem).message}`,
     };
   }
   const m: Mount = { type: 'bind', from: null, source: null, target: null, readonly: false, options: {} };

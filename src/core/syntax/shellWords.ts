@@ -3,7 +3,7 @@
  * find heredoc words: no environment, `SkipUnsetEnv = true`, so `$X` and `${X...}` stay as
  * written. Variable expansion proper belongs to the dispatcher.
  */
-import { goQuote, isSpace } from './text.ts';
+import { goQuote, isSpace, ParseProblem } from './text.ts';
 
 const EOF = -1;
 
@@ -13,7 +13,7 @@ export interface LexOptions {
   rawEscapes: boolean;
 }
 
-class LexError extends Error {}
+class LexError extends ParseProblem {}
 
 /** shell.isWhitespace */
 function isWhitespace(r: number): boolean {

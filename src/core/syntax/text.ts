@@ -3,6 +3,20 @@
  * `strconv.Quote` and UTF-8 byte handling, so the port can follow the Go code literally.
  */
 
+/**
+ * A parse problem carrying BuildKit's message. Deliberately not an `Error`: no stack trace is
+ * captured, so throwing one per bad instruction stays cheap on large inputs.
+ */
+export class ParseProblem {
+  readonly message: string;
+  constructor(message: string) {
+    this.message = message;
+  }
+  toString(): string {
+    return this.message;
+  }
+}
+
 /** unicode.IsSpace */
 export function isSpace(ch: string | undefined): boolean {
   if (ch === undefined || ch === '') return false;

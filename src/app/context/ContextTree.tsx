@@ -1,0 +1,104 @@
+/** The context file tree. Each row subscribes to its own file's status. */
+import { memo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useWorkspaceStore } from '../store/workspaceStore.ts';
+import { useSelectionStore } from '../store/selectionStore.ts';
+import type { TreeFolder } from '../pathTree.ts';
+import { meaningOf } from './statuses.ts';
+import { FileJourney } from './FileJourney.tsx';
+
+export function ContextFolder({ folder, root = false }: { folder: TreeFolder<string>; root?: boolean }) {
+  const body = (
+    <ul className="tree">
+      {folder.folders.map((f) => (
+        <li key={`d:${f.path}`}>
+          <ContextFolder folder={f} />
+        </li>
+      ))}
+      {folder.files.map(({ name, item }) => (
+        <FileRow key={item} name={name} path={item} />
+      ))}
+    </ul>
+  );
+  if (root) return body;
+  // collapsed folders hide their files from view but keep them in the DOM (CONTRACT.md section 4)
+  return (
+    <details open className="tree__folder">
+      <summary>
+        <span className="tree__folder-name">{folder.name}/</span> <span className="muted">{folder.count}</span>
+      </summary>
+      {body}
+    </details>
+  );
+}
+
+const FileRow = memo(function FileRow({ name, path }: { name: string; path: string }) {
+  const status = useWorkspaceStore((s) => s.analysis?.context[path]);
+  const selected = useSelectionStore((s) => s.file === path);
+  const [renaming, setRenaming] = useState(false);
+  const implied = path === 'Dockerfile' || path === '.dockerignore';
+  const shownStatus = status ?? 'pending';
+  return (
+    <li
+      className={`tree__file tree__file--wrap context-file status--${shownStatus}${selected ? ' is-selected' : ''}`}
+      data-testid="context-file"
+      data-path={path}
+      data-status={shownStatus}
+    >
+      {renaming ? (
+        <RenameForm path={path} done={() => setRenaming(false)} />
+      ) : (
+        <>
+          <button
+            type="button"
+            className="tree__file-button"
+            aria-pressed={selected}
+            title={`${path}: ${meaningOf(status)}. Click to see the lines that copy it.`}
+            onClick={() => useSelectionStore.getState().pickFile(path)}
+          >
+            <span className={`status-badge status--${shownStatus}`}>{shownStatus}</span>
+            <span className="tree__file-name">{name}</span>
+          </button>
+          {!implied && (
+            <span className="row-actions">
+              <button type="button" className="link-button" onClick={() => setRenaming(true)} aria-label={`rename ${path}`}>
+                rename
+              </button>
+              <button type="button" className="link-button" onClick={() => useWorkspaceStore.getState().deleteFile(path)} aria-label={`delete ${path}`}>
+                delete
+              </button>
+            </span>
+          )}
+          {selected && <FileJourney path={path} />}
+        </>
+      )}
+    </li>
+  );
+});
+
+function RenameForm({ path, done }: { path: string; done: () => void }) {
+  const [value, setValue] = useState(path);
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const problem = useWorkspaceStore.getState().renameFile(path, value);
+    if (problem) setError(problem);
+    else done();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') done();
+  };
+  return (
+    <form className="rename-form" onSubmit={submit}>
+      <input aria-label={`new path for ${path}`} value={value} autoFocus onChange={(e) => setValue(e.target.value)} onKeyDown={onKeyDown} spellCheck={false} />
+      <button type="submit">OK</button>
+      <button type="button" className="link-button" onClick={done}>
+        cancel
+      </button>
+      {error && (
+        <span className="form-error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * Which context files BuildKit sends, given a `.dockerignore` (CONTRACT rule 30).
+ *
+ * BuildKit's dockerfile frontend reads the `.dockerignore` (`dockerui` `dockerIgnorePatterns`
+ * → `ignorefile.ReadAll`) and passes the patterns as ExcludePatterns of the context's local
+ * source; the client walks the context with tonistiigi/fsutil `filterFS.Walk`, which:
+ * - matches each path with `MatchesUsingParentResults`, passing down the MatchInfo of the
+ *   parent directory (so a pattern matching a directory covers everything below it);
+ * - for an excluded directory, returns `filepath.SkipDir` (never looks inside) when every
+ *   exception is "prefix only" (no `*[]?^\` once a trailing `/**` or `/*` is removed) and
+ *   no exception pattern starts with `<dir>/`; if some exception has a wildcard, excluded
+ *   directories are always walked;
+ * - otherwise still walks an excluded directory (without sending it), so files below it
+ *   can be re-included by an exception.
+ * The Dockerfile and the .dockerignore itself are ordinary files here.
+ *
+ * Each verdict depends only on the path's chain of parent directories (fsutil's parentDirs
+ * stack always holds exactly the ancestors of the current path in its depth-first, lexical
+ * walk), so we evaluate each implicit directory once, cache its state, and carry its
+ * MatchInfo down to its children without ever re-matching ancestors; files may come in any
+ * order.
+ */
+import { readIgnoreFile } from './ignorefile';
+import { PatternMatcher, normalizeRelPath } from './patternmatcher';
+
+export interface ContextError {
+  message: string;
+  /** 1-based line of the .dockerignore the error is about. */
+  line: number;
+}
+
+export interface FilterResult {
+  /** Context files BuildKit leaves out (the strings as given). */
+  ignored: Set<string>;
+  /** Context files BuildKit sends, in input order. */
+  included: string[];
+  errors: ContextError[];
+}
+
+/** State of one implicit directory of the context. */
+export interface DirState {
+  /** The directory matched the exclude patterns (Go `m` in filterFS.Walk). */
+  readonly excluded: boolean;
+  /** The walk never enters this directory (it or an ancestor got SkipDir). */
+  readonly pruned: boolean;
+  /** The directory that got SkipDir ('' unless pruned). */
+  readonly prunedAt: string;
+  /** MatchInfo passed to the children (null: the zero MatchInfo, for the context root). */
+  readonly info: Uint8Array | null;
+  /** Number of '/' in the directory path (-1 for the root). */
+  readonly slashes: number;
+}
+
+const ROOT: DirState = { excluded: false, pruned: false, prunedAt: '', info: null, slashes: -1 };
+
+/** fsutil `patternWithoutTrailingGlob`. */
+function patternWithoutTrailingGlob(p: string): string {
+  let s = p;
+  if (s.endsWith('/**')) s = s.slice(0, -3);
+  if (s.endsWith('/*')) s = s.slice(0, -2);
+  return s;
+}
+
+const PATTERN_CHARS = /[*[\]?^\\]/;
+
+/**
+ * A compiled `.dockerignore` for one context: the patterns (compiled once) plus a cache of
+ * directory states. Mirrors fsutil `NewFilterFS` (the onlyPrefixExcludeExceptions
+ * precomputation) and `filterFS.Walk` (per-path decisions).
+ */
+export class ContextMatcher {
+  readonly matcher: PatternMatcher;
+  /** ReadAll output: the pattern strings and their 1-based lines. */
+  readonly patterns: readonly string[];
+  readonly lines: readonly number[];
+  readonly errors: readonly ContextError[];
+  /** Go `onlyPrefixExcludeExceptions` in NewFilterFS. */
+  readonly onlyPrefixExcludeExceptions: boolean;
+  private readonly exceptionPrefixes: string[];
+  private readonly dirs = new Map<string, DirState>();
+
+  constructor(dockerignoreText: string | null) {
+    const file = readIgnoreFile(typeof dockerignoreText === 'string' ? dockerignoreText : '');
+    this.patterns = file.patterns;
+    this.lines = file.lines;
+    const errors: ContextError[] = [];
+    if (file.error) errors.push({ message: file.error.message, line: file.error.line });
+    this.matcher = new PatternMatcher(file.patterns);
+    for (const e of this.matcher.errors) {
+      const line = file.lines[e.index] ?? 0;
+      const message =
+        e.kind === 'new'
+          ? `invalid .dockerignore pattern "${e.pattern}": ${e.message} (BuildKit rejects the whole .dockerignore)`
+          : `invalid .dockerignore pattern "${e.pattern}": ${e.message} (BuildKit fails when it first evaluates this pattern)`;
+      errors.push({ message, line });
+    }
+    errors.sort((a, b) => a.line - b.line);
+    this.errors = errors;
+
+    let onlyPrefix = true;
+    const prefixes: string[] = [];
+    for (const p of this.matcher.patterns) {
+      if (!p.exclusion) continue;
+      const s = patternWithoutTrailingGlob(p.cleanedPattern);
+      if (PATTERN_CHARS.test(s)) onlyPrefix = false;
+      prefixes.push(s + '/');
+    }
+    this.onlyPrefixExcludeExceptions = onlyPrefix;
+    this.exceptionPrefixes = prefixes;
+  }
+
+  /** 1-based .dockerignore line of the matcher's i-th pattern. */
+  lineOf(patternIndex: number): number {
+    const p = this.matcher.patterns[patternIndex];
+    return p ? (this.lines[p.index] ?? 0) : 0;
+  }
+
+  /** The SkipDir decision in filterFS.Walk for a directory the exclude patterns matched. */
+  skipsExcludedDir(dir: string): boolean {
+    if (!this.onlyPrefixExcludeExceptions) return false;
+    if (!this.matcher.exclusions) return true;
+    const dirSlash = dir + '/';
+    for (const p of this.exceptionPrefixes) if (p.startsWith(dirSlash)) return false;
+    return true;
+  }
+
+  /** State of a (normalized, non-empty) directory path, computed once from its parent's. */
+  dirState(dir: string): DirState {
+    if (dir === '') return ROOT;
+    let st = this.dirs.get(dir);
+    if (st !== undefined) return st;
+    const cut = dir.lastIndexOf('/');
+    const parent = cut < 0 ? ROOT : this.dirState(dir.slice(0, cut));
+    const slashes = parent.slashes + 1;
+    if (parent.pruned) {
+      st = { excluded: true, pruned: true, prunedAt: parent.prunedAt, info: null, slashes };
+    } else {
+      const info = new Uint8Array(this.matcher.patterns.length);
+      const m = this.matcher.matchInto(dir, slashes, parent.info, info);
+      const skip = m && this.skipsExcludedDir(dir);
+      st = { excluded: m, pruned: skip, prunedAt: skip ? dir : '', info, slashes };
+    }
+    this.dirs.set(dir, st);
+    return st;
+  }
+
+  /** Whether BuildKit leaves the file at `path` (context-relative) out of the context. */
+  isIgnored(path: string): boolean {
+    if (this.matcher.patterns.length === 0) return false;
+    const p = normalizeRelPath(String(path));
+    if (p === '') return false;
+    const cut = p.lastIndexOf('/');
+    const parent = cut < 0 ? ROOT : this.dirState(p.slice(0, cut));
+    if (parent.pruned) return true;
+    return this.matcher.matchInto(p, parent.slashes + 1, parent.info, null);
+  }
+}
+
+/**
+ * Mirrors tonistiigi/fsutil `filterFS.Walk` with BuildKit's `.dockerignore` patterns over a
+ * flat list of context files ('/'-separated, relative; directories implied by the paths).
+ * Paths that name the context root itself ('', '.', '/') are neither sent nor ignored.
+ * Invalid patterns give `errors` (with their line) and never match; nothing throws.
+ * Complexity: one map lookup per file plus one pattern pass per file and per directory.
+ */
+export function filterContext(files: string[], dockerignoreText: string | null): FilterResult {
+  const ignored = new Set<string>();
+  const included: string[] = [];
+  const list = Array.isArray(files) ? files : [];
+  const cm = new ContextMatcher(dockerignoreText);
+  const errors = cm.errors.slice();
+  const pm = cm.matcher;
+
+  if (pm.patterns.length === 0) {
+    for (const f of list) {
+      if (typeof f !== 'string' || normalizeRelPath(f) === '') continue;
+      included.push(f);
+    }
+    return { ignored, included, errors };
+  }
+
+  // Files of one directory usually come together: remember the last directory's state.
+  let lastDir = '';
+  let lastState: DirState = ROOT;
+  for (const f of list) {
+    if (typeof f !== 'string') continue;
+    const p = normalizeRelPath(f);
+    if (p === '') continue;
+    const cut = p.lastIndexOf('/');
+    let st: DirState;
+    if (cut < 0) st = ROOT;
+    else if (cut === lastDir.length && p.startsWith(lastDir)) st = lastState;
+    else {
+      lastDir = p.slice(0, cut);
+      st = lastState = cm.dirState(lastDir);
+    }
+    if (st.pruned || pm.matchInto(p, st.slashes + 1, st.info, null)) ignored.add(f);
+    else included.push(f);
+  }
+  return { ignored, included, errors };
+}
