@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const cli = new URL('../dist/lib/cli.js', import.meta.url);
+const cli = new URL('../lib/cli.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
   process.stderr.write('stagecraft: the CLI is not built yet; run `npm run build:lib` (npm install does it)\n');
   process.exit(2);

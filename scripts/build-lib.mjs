@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 
 await build({
   entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
-  outdir: 'dist/lib',
+  outdir: 'lib',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -5,7 +5,7 @@
  */
 import { analyzeDetailed } from '../../core/analyze.ts';
 import type { AnalysisRequest, AnalysisResponse } from './protocol.ts';
-import { contextFactsOf, stageFactsOf } from './stageFacts.ts';
+import { contextFactsOf, stageFactsOf, stageReferencesOf } from './stageFacts.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -17,7 +17,8 @@ scope.onmessage = (event: MessageEvent<AnalysisRequest>) => {
     const detail = analyzeDetailed(input);
     const ms = performance.now() - started;
     const context = contextFactsOf(detail, input.dockerignore ?? null);
-    response = { id, ok: true, analysis: detail.analysis, facts: stageFactsOf(detail), context, ms };
+    const result = { analysis: detail.analysis, facts: stageFactsOf(detail), context, references: stageReferencesOf(input.dockerfile) };
+    response = { id, ok: true, result, ms };
   } catch (error) {
     // analyze is total by contract; report rather than die if that promise is ever broken
     response = { id, ok: false, message: error instanceof Error ? error.message : String(error) };

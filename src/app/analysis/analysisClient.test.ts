@@ -8,7 +8,7 @@ const empty: Analysis = { schemaVersion: 1, stages: [], edges: [], target: null,
 function fakeWorker() {
   const sent: AnalysisRequest[] = [];
   const port: WorkerPort = { postMessage: (m) => sent.push(m), onmessage: null, onerror: null };
-  const answer = (id: number) => port.onmessage!({ data: { id, ok: true, analysis: empty, facts: [], context: { reads: {}, ignoredBy: {} }, ms: 1 } as AnalysisResponse } as MessageEvent<AnalysisResponse>);
+  const answer = (id: number) => port.onmessage!({ data: { id, ok: true, result: { analysis: empty, facts: [], context: { reads: {}, ignoredBy: {} }, references: [] }, ms: 1 } as AnalysisResponse } as MessageEvent<AnalysisResponse>);
   return { port, sent, answer };
 }
 

@@ -3,9 +3,8 @@
  * while it runs, newer requests replace each other (only the latest matters), and an answer
  * is delivered only if no newer request was made since (astexplorer's stale-result rule).
  */
-import type { Analysis, AnalyzeInput } from '../../core/types.ts';
-import type { AnalysisRequest, AnalysisResponse } from './protocol.ts';
-import type { ContextFacts, StageFacts } from './stageFacts.ts';
+import type { AnalyzeInput } from '../../core/types.ts';
+import type { AnalysisRequest, AnalysisResponse, AnalysisResult } from './protocol.ts';
 
 /** the slice of `Worker` the client uses (a fake in unit tests) */
 export interface WorkerPort {
@@ -15,7 +14,7 @@ export interface WorkerPort {
 }
 
 export interface AnalysisListener {
-  result(version: number, analysis: Analysis, facts: StageFacts[], context: ContextFacts, ms: number): void;
+  result(version: number, result: AnalysisResult, ms: number): void;
   failure(version: number, message: string): void;
 }
 
@@ -61,7 +60,7 @@ export class AnalysisClient {
   private receive(response: AnalysisResponse): void {
     if (response.id === this.inFlight) this.inFlight = null;
     if (response.id === this.latest) {
-      if (response.ok) this.listener.result(response.id, response.analysis, response.facts, response.context, response.ms);
+      if (response.ok) this.listener.result(response.id, response.result, response.ms);
       else this.listener.failure(response.id, response.message);
     }
     // anything older is stale: dropped

@@ -9,7 +9,7 @@ import { analyzeInputOf } from './analyzeInput.ts';
 export function startAnalysis(): () => void {
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
   const client = new AnalysisClient(worker, {
-    result: (version, analysis, facts, context, ms) => useWorkspaceStore.getState().receiveAnalysis(version, analysis, facts, context, ms),
+    result: (version, result, ms) => useWorkspaceStore.getState().receiveAnalysis(version, result, ms),
     failure: (version, message) => useWorkspaceStore.getState().receiveAnalysisError(version, message),
   });
 

@@ -2,11 +2,15 @@
  * What the views show beyond the JSON of CONTRACT.md section 2, taken from the engine's
  * detailed result in the worker (nothing is computed twice): per stage, its instruction count,
  * the context files it reads and the final files it supplies; per context file, the
- * instructions that read it, and for an ignored file, the .dockerignore line that left it out.
+ * instructions that read it, and for an ignored file, the .dockerignore line that left it out;
+ * and every word that names a stage, with its position and the stage it resolves to.
  */
 import type { AnalysisDetail } from '../../core/analyze.ts';
 import { ContextMatcher } from '../../core/context/walk.ts';
 import { explainWith } from '../../core/context/explain.ts';
+import { stageReferences } from '../../core/edit/references.ts';
+import { editContext } from '../../core/edit/textEdits.ts';
+import type { EdgeKind } from '../../core/types.ts';
 
 export interface StageFacts {
   /** instructions of the stage, FROM included */
@@ -64,4 +68,21 @@ export function contextFactsOf(detail: AnalysisDetail, dockerignore: string | nu
     }
   }
   return { reads, ignoredBy };
+}
+
+/** A word naming a stage or image (`FROM x`, `--from=x`, `from=x`), where the editor can point. */
+export interface StageReferenceFact {
+  kind: EdgeKind;
+  /** first line of the instruction */
+  line: number;
+  /** as written */
+  value: string;
+  /** the stage it resolves to (BuildKit's rules), or null: an image or nothing */
+  target: number | null;
+  /** 1-based, end column exclusive; null when it cannot be located exactly */
+  span: { line: number; column: number; endLine: number; endColumn: number } | null;
+}
+
+export function stageReferencesOf(dockerfile: string): StageReferenceFact[] {
+  return stageReferences(editContext(dockerfile)).map((r) => ({ kind: r.kind, line: r.line, value: r.value, target: r.target, span: r.span }));
 }

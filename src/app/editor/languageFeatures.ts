@@ -1,12 +1,13 @@
 /**
  * Completion, hover, go-to-definition and quick fixes for the Dockerfile language in Monaco.
- * Stage knowledge comes from the engine's latest analysis; dockerfile-ast finds the words.
+ * Stage knowledge comes from the engine: its analysis, and its list of the words that name a
+ * stage (core/edit/references.ts, resolved by BuildKit's rules), computed in the worker.
  */
 import type * as Monaco from 'monaco-editor/editor';
 import type { Analysis } from '../../core/types.ts';
 import { useWorkspaceStore } from '../store/workspaceStore.ts';
+import type { StageReferenceFact } from '../analysis/stageFacts.ts';
 import { INSTRUCTIONS, docUrlOf, instructionDocOf } from './instructionDocs.ts';
-import { parseDockerfile, resolveStage, stageNamesOf, stageReferenceAt } from './stageReferences.ts';
 
 let registered = false;
 
@@ -44,7 +45,7 @@ export function registerDockerfileFeatures(monaco: typeof Monaco): void {
         const start = position.column - valueMatch[1].length;
         const valueRange = new monaco.Range(position.lineNumber, start, position.lineNumber, position.column);
         const isFrom = /^\s*from\b/i.test(before) && !/--from=|from=/i.test(before.replace(/^\s*from/i, ''));
-        const stages = stageNamesOf(analysis()).filter((s) => !isFrom || s.line < position.lineNumber);
+        const stages = (analysis()?.stages ?? []).filter((s) => s.name !== null && (!isFrom || s.line < position.lineNumber));
         return {
           suggestions: stages.map((s) => ({
             label: s.name!,
@@ -82,15 +83,13 @@ export function registerDockerfileFeatures(monaco: typeof Monaco): void {
   monaco.languages.registerHoverProvider('dockerfile', {
     provideHover(model, position) {
       const a = analysis();
-      const text = model.getValue();
-      if (a) {
-        const ref = stageReferenceAt(parseDockerfile(text), position.lineNumber, position.column);
-        if (ref) {
-          const stage = resolveStage(ref, a);
-          const { startLine, startColumn, endLine, endColumn } = ref.range;
-          const range = new monaco.Range(startLine, startColumn, endLine, endColumn);
-          if (stage) return { range, contents: [{ value: stageSummary(stage.index, a) }] };
-          return { range, contents: [{ value: `Image \`${escapeCode(ref.name)}\`: no earlier stage has this name, so BuildKit pulls it.` }] };
+      const ref = referenceAt(position.lineNumber, position.column);
+      if (a && ref?.span) {
+        const { line, column, endLine, endColumn } = ref.span;
+        const range = new monaco.Range(line, column, endLine, endColumn);
+        if (ref.target !== null && a.stages[ref.target]) return { range, contents: [{ value: stageSummary(ref.target, a) }] };
+        if (ref.value.toLowerCase() !== 'scratch') {
+          return { range, contents: [{ value: `Image \`${escapeCode(ref.value)}\`: no stage of this name ${ref.kind === 'base' ? 'before this line' : 'exists'}, so BuildKit pulls it.` }] };
         }
       }
       const word = model.getWordAtPosition(position);
@@ -110,10 +109,8 @@ export function registerDockerfileFeatures(monaco: typeof Monaco): void {
 
   monaco.languages.registerDefinitionProvider('dockerfile', {
     provideDefinition(model, position) {
-      const a = analysis();
-      if (!a) return null;
-      const ref = stageReferenceAt(parseDockerfile(model.getValue()), position.lineNumber, position.column);
-      const stage = ref && resolveStage(ref, a);
+      const ref = referenceAt(position.lineNumber, position.column);
+      const stage = ref?.target != null ? analysis()?.stages[ref.target] : undefined;
       if (!stage || stage.line > model.getLineCount()) return null;
       return { uri: model.uri, range: new monaco.Range(stage.line, 1, stage.line, model.getLineMaxColumn(stage.line)) };
     },
@@ -145,6 +142,23 @@ export function registerDockerfileFeatures(monaco: typeof Monaco): void {
       return { actions, dispose() {} };
     },
   });
+}
+
+/**
+ * The stage reference under a position, from the latest analysis, and only while that analysis
+ * is of the current text (positions from older text would point at the wrong words).
+ */
+function referenceAt(line: number, column: number): StageReferenceFact | null {
+  const s = useWorkspaceStore.getState();
+  if (s.analysisRevision !== s.revision) return null;
+  for (const ref of s.references) {
+    const span = ref.span;
+    if (!span) continue;
+    const after = line > span.line || (line === span.line && column >= span.column);
+    const before = line < span.endLine || (line === span.endLine && column <= span.endColumn);
+    if (after && before) return ref;
+  }
+  return null;
 }
 
 function stageSummary(index: number, a: Analysis): string {

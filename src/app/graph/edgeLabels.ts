@@ -4,7 +4,7 @@
  */
 import type { EdgeKind } from '../../core/types.ts';
 
-const MAX = 28;
+const MAX = 24;
 
 export function edgeLabelOf(kind: EdgeKind, lineText: string): string {
   if (kind === 'base') return 'FROM';

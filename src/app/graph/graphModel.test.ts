@@ -55,7 +55,8 @@ describe('edgeLabelOf', () => {
   it('says what flows', () => {
     expect(edgeLabelOf('copy', 'COPY --from=build --chown=1:1 /a /b /dest/')).toBe('COPY /a /b');
     expect(edgeLabelOf('copy', 'COPY --from=x ["/a", "/b"]')).toBe('COPY /a');
-    expect(edgeLabelOf('copy', 'COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/')).toBe('COPY …/ca-certificates.crt');
+    expect(edgeLabelOf('copy', 'COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/')).toBe('COPY …/ca-certificates.…');
+    expect(edgeLabelOf('copy', 'COPY --from=build /go/src/app/bin/server /server')).toBe('COPY …/server');
     expect(edgeLabelOf('mount', 'RUN --mount=type=bind,from=build,source=/x,target=/y make')).toBe('mount /y');
     expect(edgeLabelOf('base', 'FROM build')).toBe('FROM');
   });

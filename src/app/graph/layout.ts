@@ -6,14 +6,14 @@
 import { Graph, layout } from '@dagrejs/dagre';
 import type { GraphModel } from './graphModel.ts';
 
-export const STAGE_SIZE = { width: 220, height: 92 };
-export const IMAGE_SIZE = { width: 190, height: 46 };
+export const STAGE_SIZE = { width: 200, height: 92 };
+export const IMAGE_SIZE = { width: 170, height: 46 };
 
 export type Positions = Record<string, { x: number; y: number }>;
 
 export function layoutGraph(model: GraphModel): Positions {
   const g = new Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 30, ranksep: 130, marginx: 16, marginy: 16 });
+  g.setGraph({ rankdir: 'LR', nodesep: 26, ranksep: 120, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of model.nodes) g.setNode(n.id, n.kind === 'stage' ? { ...STAGE_SIZE } : { ...IMAGE_SIZE });
   for (const e of model.edges) {

@@ -25,9 +25,9 @@ describe('workspace store', () => {
     const s = useWorkspaceStore.getState();
     const r = s.revision;
     s.setDockerfile('FROM c');
-    s.receiveAnalysis(r, empty, [], { reads: {}, ignoredBy: {} }, 1);
+    s.receiveAnalysis(r, { analysis: empty, facts: [], context: { reads: {}, ignoredBy: {} }, references: [] }, 1);
     expect(analysisPhase(useWorkspaceStore.getState())).toBe('pending');
-    s.receiveAnalysis(r + 1, empty, [], { reads: {}, ignoredBy: {} }, 1);
+    s.receiveAnalysis(r + 1, { analysis: empty, facts: [], context: { reads: {}, ignoredBy: {} }, references: [] }, 1);
     expect(analysisPhase(useWorkspaceStore.getState())).toBe('ready');
   });
 

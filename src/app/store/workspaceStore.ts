@@ -6,7 +6,8 @@
  */
 import { create } from 'zustand';
 import type { Analysis } from '../../core/types.ts';
-import type { ContextFacts, StageFacts } from '../analysis/stageFacts.ts';
+import type { ContextFacts, StageFacts, StageReferenceFact } from '../analysis/stageFacts.ts';
+import type { AnalysisResult } from '../analysis/protocol.ts';
 import type { Workspace } from '../workspace.ts';
 import { normalizeContextPath } from './contextPaths.ts';
 
@@ -26,6 +27,8 @@ export interface WorkspaceState {
   facts: StageFacts[] | null;
   /** per context file: the instructions that read it, the .dockerignore line that ignored it */
   contextFacts: ContextFacts | null;
+  /** every word naming a stage, for hover and go-to-definition */
+  references: StageReferenceFact[];
   /** the revision `analysis` was computed for (-1: none yet) */
   analysisRevision: number;
   /** the engine or its worker failed (never expected: analyze is total) */
@@ -48,7 +51,7 @@ export interface WorkspaceState {
   deleteFile(path: string): void;
   /** replace everything (loading a link, an example): not an undoable edit */
   loadWorkspace(workspace: Workspace): void;
-  receiveAnalysis(revision: number, analysis: Analysis, facts: StageFacts[], contextFacts: ContextFacts, ms: number | null): void;
+  receiveAnalysis(revision: number, result: AnalysisResult, ms: number | null): void;
   receiveAnalysisError(revision: number, message: string): void;
   setEditorReady(ready: boolean): void;
   setNotice(notice: Notice | null): void;
@@ -69,6 +72,7 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => {
     analysis: null,
     facts: null,
     contextFacts: null,
+    references: [],
     analysisRevision: -1,
     analysisError: null,
     analysisMs: null,
@@ -124,10 +128,10 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => {
     loadWorkspace: (workspace) =>
       set({ workspace: { ...workspace }, revision: get().revision + 1 }),
 
-    receiveAnalysis: (revision, analysis, facts, contextFacts, ms) => {
+    receiveAnalysis: (revision, { analysis, facts, context, references }, ms) => {
       // Drop stale answers: only the analysis of the current workspace is stored.
       if (revision !== get().revision) return;
-      set({ analysis, facts, contextFacts, analysisRevision: revision, analysisError: null, analysisMs: ms });
+      set({ analysis, facts, contextFacts: context, references, analysisRevision: revision, analysisError: null, analysisMs: ms });
     },
     receiveAnalysisError: (revision, message) => {
       if (revision !== get().revision) return;

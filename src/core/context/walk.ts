@@ -51,6 +51,11 @@ export interface DirState {
   readonly slashes: number;
 }
 
+/** A directory of the implicit tree: its state plus its subdirectories. */
+interface DirNode extends DirState {
+  kids: Map<string, DirNode> | null;
+}
+
 const ROOT: DirState = { excluded: false, pruned: false, prunedAt: '', info: null, slashes: -1 };
 
 /** fsutil `patternWithoutTrailingGlob`. */
@@ -77,7 +82,13 @@ export class ContextMatcher {
   /** Go `onlyPrefixExcludeExceptions` in NewFilterFS. */
   readonly onlyPrefixExcludeExceptions: boolean;
   private readonly exceptionPrefixes: string[];
-  private readonly dirs = new Map<string, DirState>();
+  /** The implicit directory tree: each node keeps its directory's state. */
+  private readonly root: DirNode = { ...ROOT, kids: null };
+  /** Directories below the top level, by path (a shortcut into the tree). */
+  private readonly byPath = new Map<string, DirNode>();
+  /** Shared MatchInfo of every directory no pattern matched (most of them). */
+  private readonly zeroInfo: Uint8Array;
+  private readonly scratch: Uint8Array;
 
   constructor(dockerignoreText: string | null) {
     const file = readIgnoreFile(typeof dockerignoreText === 'string' ? dockerignoreText : '');
@@ -107,6 +118,8 @@ export class ContextMatcher {
     }
     this.onlyPrefixExcludeExceptions = onlyPrefix;
     this.exceptionPrefixes = prefixes;
+    this.zeroInfo = new Uint8Array(this.matcher.patterns.length);
+    this.scratch = new Uint8Array(this.matcher.patterns.length);
   }
 
   /** 1-based .dockerignore line of the matcher's i-th pattern. */
@@ -124,35 +137,91 @@ export class ContextMatcher {
     return true;
   }
 
-  /** State of a (normalized, non-empty) directory path, computed once from its parent's. */
-  dirState(dir: string): DirState {
-    if (dir === '') return ROOT;
-    let st = this.dirs.get(dir);
-    if (st !== undefined) return st;
-    const cut = dir.lastIndexOf('/');
-    const parent = cut < 0 ? ROOT : this.dirState(dir.slice(0, cut));
+  /** filterFS.Walk's decision for one directory, from its parent's state. */
+  private evalDir(dir: string, parent: DirState): DirNode {
     const slashes = parent.slashes + 1;
-    if (parent.pruned) {
-      st = { excluded: true, pruned: true, prunedAt: parent.prunedAt, info: null, slashes };
-    } else {
-      const info = new Uint8Array(this.matcher.patterns.length);
-      const m = this.matcher.matchInto(dir, slashes, parent.info, info);
-      const skip = m && this.skipsExcludedDir(dir);
-      st = { excluded: m, pruned: skip, prunedAt: skip ? dir : '', info, slashes };
+    const out = this.scratch;
+    out.fill(0);
+    const m = this.matcher.matchInto(dir, slashes, parent.info, out);
+    let info = this.zeroInfo;
+    for (let i = 0; i < out.length; i++) {
+      if (out[i] !== 0) {
+        info = out.slice();
+        break;
+      }
     }
-    this.dirs.set(dir, st);
-    return st;
+    const skip = m && this.skipsExcludedDir(dir);
+    return { excluded: m, pruned: skip, prunedAt: skip ? dir : '', info, slashes, kids: null };
+  }
+
+  /** The child directory `name` of `node`, whose path is `path`. */
+  private child(node: DirNode, name: string, path: string): DirNode {
+    let kids = node.kids;
+    if (kids === null) kids = node.kids = new Map();
+    let c = kids.get(name);
+    if (c === undefined) {
+      c = this.evalDir(path, node);
+      kids.set(name, c);
+    }
+    return c;
+  }
+
+  /**
+   * The node of directory `dir` (normalized, non-empty): found by path, or by descending the
+   * tree from the top, computing each new directory once from its parent. Inside a
+   * directory the walk skips, the skipped directory's node (fsutil never looks inside).
+   */
+  private dirNode(dir: string): DirNode {
+    const i0 = dir.indexOf('/');
+    if (i0 < 0) return this.child(this.root, dir, dir);
+    const known = this.byPath.get(dir);
+    if (known !== undefined) return known;
+    let node = this.child(this.root, dir.slice(0, i0), dir.slice(0, i0));
+    let start = i0 + 1;
+    while (!node.pruned) {
+      const i = dir.indexOf('/', start);
+      const end = i < 0 ? dir.length : i;
+      node = this.child(node, dir.slice(start, end), i < 0 ? dir : dir.slice(0, end));
+      if (i < 0) break;
+      start = i + 1;
+    }
+    this.byPath.set(dir, node);
+    return node;
+  }
+
+  /**
+   * State of a directory (context-relative). For a directory inside one the walk skips, the
+   * skipped directory's state (pruned, with its prunedAt).
+   */
+  dirState(dir: string): DirState {
+    const d = normalizeRelPath(String(dir));
+    return d === '' ? ROOT : this.dirNode(d);
+  }
+
+  /**
+   * @internal The walk's verdict for one context path: 1 ignored, 0 sent, -1 the context
+   * root (not a file).
+   */
+  verdict(raw: string): number {
+    const p = normalizeRelPath(raw);
+    if (p === '') return -1;
+    if (this.matcher.patterns.length === 0) return 0;
+    const cut = p.lastIndexOf('/');
+    let parent: DirState;
+    if (cut < 0) parent = ROOT;
+    else {
+      // The top-level directory first: a skipped tree (node_modules, .git) costs one lookup.
+      const i0 = p.indexOf('/');
+      const top = this.child(this.root, p.slice(0, i0), p.slice(0, i0));
+      parent = top.pruned || i0 === cut ? top : this.dirNode(p.slice(0, cut));
+    }
+    if (parent.pruned) return 1;
+    return this.matcher.matchInto(p, parent.slashes + 1, parent.info, null) ? 1 : 0;
   }
 
   /** Whether BuildKit leaves the file at `path` (context-relative) out of the context. */
   isIgnored(path: string): boolean {
-    if (this.matcher.patterns.length === 0) return false;
-    const p = normalizeRelPath(String(path));
-    if (p === '') return false;
-    const cut = p.lastIndexOf('/');
-    const parent = cut < 0 ? ROOT : this.dirState(p.slice(0, cut));
-    if (parent.pruned) return true;
-    return this.matcher.matchInto(p, parent.slashes + 1, parent.info, null);
+    return this.verdict(String(path)) === 1;
   }
 }
 
@@ -169,33 +238,12 @@ export function filterContext(files: string[], dockerignoreText: string | null):
   const list = Array.isArray(files) ? files : [];
   const cm = new ContextMatcher(dockerignoreText);
   const errors = cm.errors.slice();
-  const pm = cm.matcher;
-
-  if (pm.patterns.length === 0) {
-    for (const f of list) {
-      if (typeof f !== 'string' || normalizeRelPath(f) === '') continue;
-      included.push(f);
-    }
-    return { ignored, included, errors };
-  }
-
-  // Files of one directory usually come together: remember the last directory's state.
-  let lastDir = '';
-  let lastState: DirState = ROOT;
-  for (const f of list) {
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i];
     if (typeof f !== 'string') continue;
-    const p = normalizeRelPath(f);
-    if (p === '') continue;
-    const cut = p.lastIndexOf('/');
-    let st: DirState;
-    if (cut < 0) st = ROOT;
-    else if (cut === lastDir.length && p.startsWith(lastDir)) st = lastState;
-    else {
-      lastDir = p.slice(0, cut);
-      st = lastState = cm.dirState(lastDir);
-    }
-    if (st.pruned || pm.matchInto(p, st.slashes + 1, st.info, null)) ignored.add(f);
-    else included.push(f);
+    const v = cm.verdict(f);
+    if (v === 0) included.push(f);
+    else if (v === 1) ignored.add(f);
   }
   return { ignored, included, errors };
 }

@@ -34,7 +34,7 @@ export interface AddStageOptions {
 /** Insert a new stage. Returns its name and index once inserted. */
 export function addStage(text: string, opts: AddStageOptions): EditResult<{ name: string; index: number }> {
   const ctx = editContext(text);
-  const taken = namesInUse(ctx);
+  const taken = namesInUse(ctx, opts.baseStage);
   const edits: TextEdit[] = [];
 
   let base: string;

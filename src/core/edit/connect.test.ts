@@ -127,6 +127,17 @@ describe('connectMount', () => {
     expect(img).toContain('RUN --mount=type=bind,from=alpine:3.20,target=/alpine go test');
   });
 
+  it('into a heredoc RUN, and never names a stage after an image in use', () => {
+    const text = 'FROM golang AS build\nFROM alpine\nFROM golang\nRUN <<EOF\nset -e\nmake\nEOF\n';
+    const out = apply(text, connectMount(text, { from: 1, to: 2, target: '/a' }));
+    // "alpine" is free, and FROM golang is an image: the stage is not called golang
+    expect(out).toBe('FROM golang AS build\nFROM alpine AS alpine\nFROM golang\nRUN --mount=type=bind,from=alpine,target=/a <<EOF\nset -e\nmake\nEOF\n');
+    const t2 = 'FROM alpine\nFROM scratch\nCOPY --from=alpine /etc/os-release /\nRUN true\n';
+    const o2 = apply(t2, connectMount(t2, { from: 0, to: 1, target: '/a' }));
+    expect(o2).toBe('FROM alpine AS alpine-2\nFROM scratch\nCOPY --from=alpine /etc/os-release /\nRUN --mount=type=bind,from=alpine-2,target=/a true\n');
+    expect(graphOf(o2).edges).toContain('image:alpine -> 1 copy@3');
+  });
+
   it('refuses a stage without RUN, a shadowed name, a later stage, a bad target', () => {
     expect(connectMount(GO_APP, { from: 0, to: 2, target: '/x' })).toMatchObject({ ok: false });
     expect(connectMount(DUPLICATES, { from: 0, to: 1, target: '/x' })).toMatchObject({ ok: false });

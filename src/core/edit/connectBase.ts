@@ -42,7 +42,7 @@ export function connectBase(text: string, opts: ConnectBaseOptions): EditResult<
   const edits: TextEdit[] = [];
   let name = a.name;
   if (!name) {
-    name = uniqueStageName(a.baseName, namesInUse(ctx));
+    name = uniqueStageName(a.baseName, namesInUse(ctx, opts.from));
     const e = nameStageEdit(ctx, opts.from, name);
     if (!e) return refuse(`stage ${opts.from} has no base to name`);
     edits.push(e);

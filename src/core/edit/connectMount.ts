@@ -57,7 +57,7 @@ export function connectMount(text: string, opts: ConnectMountOptions): EditResul
       }
       ref = a.name;
     } else {
-      ref = uniqueStageName(a.baseName, namesInUse(ctx));
+      ref = uniqueStageName(a.baseName, namesInUse(ctx, opts.from));
       const e = nameStageEdit(ctx, opts.from, ref);
       if (!e) return refuse(`stage ${opts.from} has no base to name`);
       edits.push(e);

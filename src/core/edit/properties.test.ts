@@ -45,7 +45,7 @@ const dockerfile = fc
     finalEol: fc.boolean(),
   })
   .map(({ directive, stages, lower, crlf, finalEol }) => {
-    let t = directive;
+    let t: string = directive;
     for (const s of stages) {
       if (s.comment) t += '# the stage\n';
       t += `FROM ${s.base}${s.name ? ` AS ${s.name}` : ''}\n`;
@@ -127,7 +127,7 @@ describe('graph actions on generated Dockerfiles', () => {
           }
           case 'add': {
             expect(after.stages.length).toBe(n + 1);
-            const idx = (r as { index: number }).index;
+            const idx = (r as unknown as { index: number }).index;
             const kept = edgeSet(out).filter((e) => !e.endsWith(`-> ${idx} base`));
             expect(kept).toEqual(edgeSet(text, (i) => (i >= idx ? i + 1 : i)));
             break;

@@ -249,11 +249,16 @@ export function rewriteReference(ref: StageReference, newValue: string): TextEdi
 
 /**
  * Names a new or newly named stage must not take: every stage name, and every name a
- * reference uses (an image `FROM nginx` or `--from=nginx` would start to mean the stage).
+ * reference uses (an image `FROM nginx` or `--from=nginx` would start to mean the stage),
+ * except the own FROM of the stage being named (`naming`).
  */
-export function namesInUse(ctx: EditContext): Set<string> {
+export function namesInUse(ctx: EditContext, naming?: number): Set<string> {
   const s = new Set<string>();
   for (const st of ctx.stages) if (st.name) s.add(st.name);
-  for (const r of stageReferences(ctx)) s.add(r.resolvedValue.toLowerCase());
+  for (const r of stageReferences(ctx)) {
+    // the FROM of the stage being named cannot link to the stage itself
+    if (r.kind === 'base' && r.stage === naming) continue;
+    s.add(r.resolvedValue.toLowerCase());
+  }
   return s;
 }

@@ -61,6 +61,8 @@ describe('renameStage', () => {
   it('keeps the file\'s casing for an added as, and handles quoted flags', () => {
     const text = 'from alpine\nfrom scratch\ncopy --from=0 /a /a\nrun --mount="type=bind,from=x,target=/t" true\nfrom alpine as x\n';
     expect(apply(text, renameStage(text, { stage: 0, name: 'a' }))).toBe(text.replace('from alpine\n', 'from alpine as a\n'));
+    const t3 = "FROM alpine AS x\nFROM scratch\nCOPY --from='x' /a /a\n";
+    expect(apply(t3, renameStage(t3, { stage: 0, name: 'y' }))).toBe('FROM alpine AS y\nFROM scratch\nCOPY --from=y /a /a\n');
     const t2 = 'FROM alpine AS x\nFROM scratch\nRUN --mount="type=bind,from=x,target=/t" true\n';
     expect(apply(t2, renameStage(t2, { stage: 0, name: 'y' }))).toBe(
       'FROM alpine AS y\nFROM scratch\nRUN --mount=type=bind,from=y,target=/t true\n',

@@ -11,7 +11,7 @@ import type { DispatchResult, DispatchedCommand } from '../dispatch/types.ts';
 import type { ContextStatus, FinalFile } from '../types.ts';
 import type { StageGraph } from '../graph/stageGraph.ts';
 import { basename, clean, isWithin, join, normalizePath, pathRelativeToWorkingDir } from '../paths.ts';
-import { StageFs, TreeIndex, byPath, compileGlob, containsWildcards, splitWildcards, type FileEntry } from './tree.ts';
+import { StageFs, TreeIndex, byPath, sortedPaths, compileGlob, containsWildcards, splitWildcards, type FileEntry } from './tree.ts';
 import { compileExcludes } from '../context/patternmatcher.ts';
 
 export interface FlowProblem {
@@ -217,7 +217,7 @@ export function computeFlow(
     }
     final.sort((a, b) => byPath(a.path, b.path));
   }
-  for (const f of [...files].sort(byPath)) {
+  for (const f of sortedPaths(files)) {
     if (ignored.has(f)) context[f] = 'ignored';
     else if (finalOrigins.has(f)) context[f] = 'final';
     else if (reads.has(f)) context[f] = 'build-only';

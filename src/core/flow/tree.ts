@@ -87,7 +87,7 @@ export class TreeIndex {
   private readonly dirSet: Set<string>;
 
   constructor(files: Iterable<string>, extraDirs: Iterable<string> = []) {
-    this.files = [...files].sort(byPath);
+    this.files = sortedPaths(files);
     this.fileSet = new Set(this.files);
     this.dirSet = new Set(['/']);
     for (const f of this.files) addParents(this.dirSet, f);
@@ -154,6 +154,13 @@ export class TreeIndex {
 /** Go's lexical order of path strings (byte order). */
 export function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Paths in lexical order; lists from disk usually arrive sorted already, checked first. */
+export function sortedPaths(paths: Iterable<string>): string[] {
+  const arr = [...paths];
+  for (let i = 1; i < arr.length; i++) if (arr[i - 1] > arr[i]) return arr.sort(byPath);
+  return arr;
 }
 
 function lowerBound(arr: string[], key: string): number {

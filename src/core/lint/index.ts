@@ -85,7 +85,8 @@ const rules: ((ctx: LintContext) => Finding[])[] = [
   noCacheMount,
 ];
 
-export function lint(input: LintInput): Diagnostic[] {
+/** `strict` (tests): a crashing rule throws instead of being dropped. */
+export function lint(input: LintInput, options: { strict?: boolean } = {}): Diagnostic[] {
   const ctx = makeContext(input);
   const parsed = input.dispatch.instructions.parsed;
   const lines = ctx.lines;
@@ -113,8 +114,9 @@ export function lint(input: LintInput): Diagnostic[] {
     let findings: Finding[];
     try {
       findings = rule(ctx);
-    } catch {
+    } catch (e) {
       // a rule must never take the analysis down; a crash in one rule only loses its findings
+      if (options.strict) throw e;
       continue;
     }
     for (const f of findings) {

@@ -102,6 +102,7 @@ export function targetChain(ctx: LintContext): DispatchedStage[] {
 
 /** The keyword's 1-based column on the instruction's first line. */
 export function keywordRange(ctx: LintContext, node: Node): TextEdit | null {
+  if (!nodeIsInText(ctx, node)) return null;
   const text = ctx.lines[node.startLine - 1];
   if (text === undefined) return null;
   const col = firstColumn(ctx.lines, node.startLine);
@@ -122,7 +123,7 @@ export function hasInnerComments(ctx: LintContext, node: Node): boolean {
  * with `text`; null when the instruction has heredocs or comments inside (not safe to rewrite).
  */
 export function replaceInstruction(ctx: LintContext, node: Node, text: string): TextEdit | null {
-  if (node.heredocs.length > 0 || hasInnerComments(ctx, node)) return null;
+  if (node.heredocs.length > 0 || hasInnerComments(ctx, node) || !nodeIsInText(ctx, node)) return null;
   const last = ctx.lines[node.endLine - 1];
   if (last === undefined) return null;
   const col = firstColumn(ctx.lines, node.startLine);
@@ -161,12 +162,42 @@ export function parseLintsOf(ctx: LintContext, rule: string): ParseLint[] {
   return out;
 }
 
-/** The instruction node that starts on this line (parse lints are located at node.Location()). */
+/** The instruction node that starts on (else: spans) this line; parse lints are at node.Location(). */
 export function nodeAt(ctx: LintContext, line: number): Node | undefined {
-  return ctx.dispatch.instructions.parsed.nodes.find((n) => n.startLine === line) ?? ctx.dispatch.instructions.parsed.nodes.find((n) => n.startLine <= line && line <= n.endLine);
+  let idx = nodeIndex.get(ctx.dispatch);
+  if (!idx) {
+    idx = new Map<number, Node>();
+    for (const n of ctx.dispatch.instructions.parsed.nodes) {
+      for (let l = n.endLine; l >= n.startLine; l--) if (l === n.startLine || !idx.has(l)) idx.set(l, n);
+    }
+    nodeIndex.set(ctx.dispatch, idx);
+  }
+  return idx.get(line);
 }
+
+const nodeIndex = new WeakMap<object, Map<number, Node>>();
 
 /** BuildKit's `node.Location()`: the instruction's line range. */
 export function nodeLoc(node: Node): { line: number; endLine: number } {
   return { line: node.startLine, endLine: node.endLine };
 }
+
+/**
+ * Is this node one of the file's own instructions? Commands an ONBUILD trigger adds to a child
+ * stage carry a node parsed from the trigger text (BuildKit locates their findings at the
+ * child's FROM); edits must never be computed from those.
+ */
+export function nodeIsInText(ctx: LintContext, node: Node): boolean {
+  let set = ownNodes.get(ctx.dispatch);
+  if (!set) {
+    set = new Set<Node>(ctx.dispatch.instructions.parsed.nodes);
+    for (const st of ctx.dispatch.instructions.stages) {
+      set.add(st.from);
+      for (const c of st.commands) set.add(c.node);
+    }
+    ownNodes.set(ctx.dispatch, set);
+  }
+  return set.has(node);
+}
+
+const ownNodes = new WeakMap<object, Set<Node>>();

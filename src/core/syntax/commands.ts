@@ -7,7 +7,7 @@
 import type { Command, Heredoc, KeyValue, Mount, Node, ParseLint } from './types.ts';
 import { BFlags, FlagError, type Flag } from './flags.ts';
 import { chompHeredocContent, parseHeredoc } from './heredoc.ts';
-import { MountError, csvFields, parseMount, parseMountLenient } from './mount.ts';
+import { csvFields, parseMountLenient } from './mount.ts';
 import { parseDuration, parseInt32 } from './duration.ts';
 import { wrapError } from './suggest.ts';
 import { goQuote, ParseProblem, trimSpace } from './text.ts';
@@ -394,6 +394,8 @@ function parseDevice(val: string): void {
   }
 }
 
+const asWritten = (w: string) => w;
+
 // parseRun (with the pre/post hooks of device, mount, network and security, in Go's init order)
 function parseRun(req: ParseRequest): Command {
   const f = req.flags;
@@ -409,13 +411,10 @@ function parseRun(req: ParseRequest): Command {
   for (const d of flDevice.values) parseDevice(d);
   const mounts: Mount[] = [];
   for (const raw of flMount.values) {
-    try {
-      parseMount(raw, null);
-    } catch (e) {
-      if (e instanceof MountError) fail(e.message);
-      throw e;
-    }
-    const { mount, error } = parseMountLenient(raw, (w) => w);
+    // one pass gives both what parseMount reports at parse time (no expander) and what it
+    // would reject at dispatch, reading the values as written
+    const { mount, error, parseTimeError } = parseMountLenient(raw, asWritten);
+    if (parseTimeError !== null) fail(parseTimeError);
     if (error !== null) mount.error = error;
     mount.raw = raw;
     mounts.push(mount);

@@ -39,6 +39,9 @@ export function matchDirective(line: string): { key: string; value: string } | n
   return { key, value };
 }
 
+const NOTHING: { directive: Directive | null; error: string | null } = Object.freeze({ directive: null, error: null });
+const NO_DIRECTIVE = Object.freeze({ ok: false, error: null });
+
 /** parser.DirectiveParser */
 export class DirectiveParser {
   line: number;
@@ -54,21 +57,21 @@ export class DirectiveParser {
   // DirectiveParser.ParseLine
   parseLine(line: string): { directive: Directive | null; error: string | null } {
     this.line++;
-    if (this.done) return { directive: null, error: null };
+    if (this.done) return NOTHING;
     if (!line.startsWith(this.comment)) {
       this.done = true;
-      return { directive: null, error: null };
+      return NOTHING;
     }
     const rest = trimLeftSpace(line.slice(this.comment.length));
     const m = matchDirective(rest);
     if (!m) {
       this.done = true;
-      return { directive: null, error: null };
+      return NOTHING;
     }
     const k = m.key.toLowerCase();
     if (!validDirectives.has(k)) {
       this.done = true;
-      return { directive: null, error: null };
+      return NOTHING;
     }
     if (this.seen.has(k)) {
       return { directive: null, error: `only one ${k} parser directive can be used` };
@@ -95,6 +98,10 @@ export class EscapeState {
 
   // directives.possibleParserDirective
   possibleParserDirective(line: string): { ok: boolean; error: string | null } {
+    if (this.parser.done) {
+      this.parser.line++;
+      return NO_DIRECTIVE;
+    }
     const { directive, error } = this.parser.parseLine(line);
     if (error) return { ok: false, error };
     if (directive) this.read.push(directive);
@@ -110,14 +117,20 @@ export class EscapeState {
    * escape token E; implemented without a regex (same result: only the last E can match).
    */
   trimContinuation(line: string): { line: string; isEndOfLine: boolean } {
+    const r = this.trimmed;
+    r.line = line;
+    r.isEndOfLine = true;
     let end = line.length;
     while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-    if (end === 0 || line[end - 1] !== this.escapeToken) return { line, isEndOfLine: true };
+    if (end === 0 || line[end - 1] !== this.escapeToken) return r;
     const escPos = end - 1;
-    if (escPos === 0) return { line: '', isEndOfLine: false };
-    if (line[escPos - 1] === this.escapeToken) return { line, isEndOfLine: true };
-    return { line: line.slice(0, escPos), isEndOfLine: false };
+    if (escPos > 0 && line[escPos - 1] === this.escapeToken) return r;
+    r.line = escPos === 0 ? '' : line.slice(0, escPos);
+    r.isEndOfLine = false;
+    return r;
   }
+  /** trimContinuation's result, reused (read it before the next call) */
+  private readonly trimmed = { line: '', isEndOfLine: true };
 }
 
 function discardShebang(text: string): { text: string; had: boolean } {

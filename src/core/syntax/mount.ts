@@ -110,8 +110,13 @@ export function parseMount(val: string, expander: WordExpander | null): Mount {
  * parseMount that keeps going after a problem: returns the mount as far as it could be read and
  * the first error BuildKit's parseMount would have returned (or null).
  */
-export function parseMountLenient(val: string, expander: WordExpander | null): { mount: Mount; error: string | null } {
+export function parseMountLenient(
+  val: string,
+  expander: WordExpander | null,
+): { mount: Mount; error: string | null; parseTimeError: string | null } {
   let firstError: string | null = null;
+  /** what the parse step (no expander) would report: a CSV error or a `from` with `$` */
+  let parseTimeError: string | null = null;
   const fail = (msg: string) => {
     if (firstError === null) firstError = msg;
   };
@@ -119,9 +124,11 @@ export function parseMountLenient(val: string, expander: WordExpander | null): {
   try {
     fields = csvFields(val);
   } catch (e) {
+    const error = `failed to parse csv mounts: ${(e as ParseProblem).message}`;
     return {
       mount: { type: 'bind', from: null, source: null, target: null, readonly: true, options: {} },
-      error: `failed to parse csv mounts: ${(e as ParseProblem).message}`,
+      error,
+      parseTimeError: error,
     };
   }
   const m: Mount = { type: 'bind', from: null, source: null, target: null, readonly: false, options: {} };
@@ -170,6 +177,12 @@ export function parseMountLenient(val: string, expander: WordExpander | null): {
           throw new MountError(`unexpected key '${key}' for mount type '${m.type}'`);
         default:
           throw new MountError(`invalid field '${field}' must be a key=value pair`);
+      }
+    }
+    if (ok && key === 'from' && parseTimeError === null) {
+      const idx = value.indexOf('$');
+      if (idx !== -1 && idx !== value.length - 1) {
+        parseTimeError = `'${key}' doesn't support variable expansion, define alias stage instead`;
       }
     }
     if (expander !== null) {
@@ -284,5 +297,5 @@ export function parseMountLenient(val: string, expander: WordExpander | null): {
     check(!!m.source && cacheId !== '', "both source and id can't be set");
   }
   check(cacheSharing !== '' && m.type !== 'cache', `invalid cache sharing set for ${m.type} mount`);
-  return { mount: m, error: firstError };
+  return { mount: m, error: firstError, parseTimeError };
 }

@@ -102,12 +102,16 @@ function parseImpl(source: string): ParsedDockerfile {
   let next = 0; // next segment to scan
   const directiveError = (message: string, line: number) => errors.push({ message, line, endLine: line });
 
-  // processLine
-  const processLine = (token: string, stripLeftWhitespace: boolean) => {
+  // processLine (its directive outcome is left in `directiveOk` and `directiveErr`)
+  let directiveOk = false;
+  let directiveErr: string | null = null;
+  const processLine = (token: string, stripLeftWhitespace: boolean): string => {
     let t = trimNewline(token);
     if (stripLeftWhitespace) t = trimLeftSpace(t);
-    const { ok, error } = d.possibleParserDirective(t);
-    return { text: isComment(t) ? '' : t, directiveOk: ok, error };
+    const r = d.possibleParserDirective(t);
+    directiveOk = r.ok;
+    directiveErr = r.error;
+    return isComment(t) ? '' : t;
   };
 
   while (next < nSeg) {
@@ -117,27 +121,29 @@ function parseImpl(source: string): ParsedDockerfile {
       if (comment === '') comments = [];
       else comments.push(comment);
     }
-    const first = processLine(bytesRead, true);
-    if (first.directiveOk) comments.pop();
-    if (first.error) directiveError(first.error, currentLine + 1);
+    const firstText = processLine(bytesRead, true);
+    if (directiveOk) comments.pop();
+    if (directiveErr !== null) directiveError(directiveErr, currentLine + 1);
     currentLine++;
 
     const startLine = currentLine;
-    let { line: buf, isEndOfLine } = d.trimContinuation(first.text);
+    const t0 = d.trimContinuation(firstText);
+    let buf = t0.line;
+    let isEndOfLine = t0.isEndOfLine;
     if (isEndOfLine && buf.length === 0) continue;
 
     let hasEmptyContinuationLine = false;
     while (!isEndOfLine && next < nSeg) {
       const rawLine = seg(next++);
-      const cont = processLine(rawLine, false);
-      if (cont.error) directiveError(cont.error, currentLine + 1);
+      const contText = processLine(rawLine, false);
+      if (directiveErr !== null) directiveError(directiveErr, currentLine + 1);
       currentLine++;
       if (isComment(rawLine)) continue;
-      if (isEmptyContinuationLine(cont.text)) {
+      if (isEmptyContinuationLine(contText)) {
         hasEmptyContinuationLine = true;
         continue;
       }
-      const t = d.trimContinuation(cont.text);
+      const t = d.trimContinuation(contText);
       isEndOfLine = t.isEndOfLine;
       buf += t.line;
     }

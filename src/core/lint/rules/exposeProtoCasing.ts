@@ -5,7 +5,7 @@
  */
 import type { TextEdit } from '../../types.ts';
 import { fmt } from '../registry.ts';
-import { at, neededCommands, type Finding, type LintContext } from '../ruleContext.ts';
+import { at, neededCommands, nodeIsInText, type Finding, type LintContext } from '../ruleContext.ts';
 import { instructionTokens } from './fromTokens.ts';
 import { exposeLints } from './exposePorts.ts';
 
@@ -15,7 +15,7 @@ export function exposeProtoCasing(ctx: LintContext): Finding[] {
     for (const p of exposeLints(dc)) {
       if (!p.protoCasing) continue;
       const f = at(ctx, 'ExposeProtoCasing', dc.cmd, fmt.ExposeProtoCasing(p.raw), dc.cmd.node.prevComment);
-      const toks = instructionTokens(ctx, dc.cmd.node).filter((t) => t.text === p.raw);
+      const toks = (nodeIsInText(ctx, dc.cmd.node) ? instructionTokens(ctx, dc.cmd.node) : []).filter((t) => t.text === p.raw);
       if (toks.length > 0) {
         const slash = p.raw.lastIndexOf('/');
         const text = p.raw.slice(0, slash + 1) + p.raw.slice(slash + 1).toLowerCase();

@@ -7,12 +7,11 @@
  */
 import type { TextEdit } from '../../types.ts';
 import { fmt } from '../registry.ts';
-import { at, parseLintsOf, type Finding, type LintContext } from '../ruleContext.ts';
+import { at, nodeAt, parseLintsOf, type Finding, type LintContext } from '../ruleContext.ts';
 
 export function noEmptyContinuation(ctx: LintContext): Finding[] {
-  const nodes = ctx.dispatch.instructions.parsed.nodes;
   return parseLintsOf(ctx, 'NoEmptyContinuation').map((l) => {
-    const node = nodes.find((n) => n.startLine <= l.line && l.line <= n.endLine);
+    const node = nodeAt(ctx, l.line);
     const edits: TextEdit[] = [];
     if (node) {
       // the continuation part ends at the lint's line (heredoc bodies come after it)

@@ -6,19 +6,19 @@
  * finding per file.
  */
 import { ruleMessage } from '../messages.ts';
-import { at, firstColumn, nodeLoc, targetChain, type Finding, type LintContext } from '../ruleContext.ts';
+import { at, firstColumn, nodeAt, nodeLoc, targetChain, type Finding, type LintContext } from '../ruleContext.ts';
 import { secretKind } from './contextFiles.ts';
 
 export function secretInFinalImage(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   const chain = targetChain(ctx);
-  const nodes = ctx.dispatch.instructions.parsed.nodes;
   for (const [path, status] of Object.entries(ctx.analysis.context)) {
     if (status !== 'final' || !secretKind(path)) continue;
     const entries = ctx.analysis.final.filter((f) => f.source === path);
     const entry = entries.find((f) => f.from === 'context') ?? entries[0];
     if (entry) {
-      const node = nodes.find((n) => n.startLine === entry.line);
+      const found = nodeAt(ctx, entry.line);
+      const node = found && found.startLine === entry.line ? found : undefined;
       const loc = node ? nodeLoc(node) : { line: entry.line, endLine: entry.line };
       out.push(at(ctx, 'SecretInFinalImage', loc, ruleMessage.SecretInFinalImage(path, entry.path), node ? node.prevComment : null));
     } else if (chain.length > 0) {

@@ -13,6 +13,8 @@ export function runScript(cmd: Extract<Command, { kind: 'run' }>): string {
 }
 
 export function simpleCommands(script: string): string[][] {
+  // fast path: none of the words the rules look for (package managers, rm) appears
+  if (!managerHint.test(script)) return [];
   const text = script.replace(/\\\r?\n/g, ' ');
   const out: string[][] = [];
   let words: string[] = [];
@@ -66,6 +68,8 @@ export function simpleCommands(script: string): string[][] {
   endCmd();
   return out.filter((w) => w.length > 0);
 }
+
+const managerHint = /apt|apk|dnf|yum|npm|yarn|pnpm|pip|poetry|uv|go|cargo|bundle|mvn|gradle|composer|rm/;
 
 const prefixes = new Set(['sudo', 'exec', 'time', 'command', 'nice', 'env']);
 
@@ -184,12 +188,17 @@ export function packageStep(words: string[]): PackageStep | null {
   return null;
 }
 
+const stepsCache = new WeakMap<object, PackageStep[]>();
+
 /** Every package-manager step of a RUN. */
 export function packageSteps(cmd: Extract<Command, { kind: 'run' }>): PackageStep[] {
+  const hit = stepsCache.get(cmd);
+  if (hit) return hit;
   const out: PackageStep[] = [];
   for (const words of simpleCommands(runScript(cmd))) {
     const s = packageStep(words);
     if (s) out.push(s);
   }
+  stepsCache.set(cmd, out);
   return out;
 }

@@ -535,3 +535,40 @@ describe('every diagnostic carries the rule URL and a warning severity by defaul
     expect(ds[0].column).toBe(1);
   });
 });
+
+describe('stages the target does not need', () => {
+  it('dispatch-time rules stay silent there, parse-time rules do not', () => {
+    const df = `FROM alpine:3 AS dev
+CMD ["a"]
+CMD serve
+EXPOSE 80/TCP 1.2.3.4:80:80
+ENV k v
+WORKDIR rel
+COPY $nope .
+FROM alpine:3 AS final
+COPY x /x
+`;
+    expect(bkWarnings(df, { files: ['x'] })).toEqual([]);
+    expect(bkWarnings(df, { target: 'dev', files: ['x'] }).map((x) => [x.rule, x.line])).toEqual([
+      ['MultipleInstructionsDisallowed', 2],
+      ['JSONArgsRecommended', 3],
+      ['ExposeProtoCasing', 4],
+      ['ExposeInvalidFormat', 4],
+      ['LegacyKeyValueFormat', 5],
+      ['WorkdirRelativePath', 6],
+      ['UndefinedVar', 7],
+    ]);
+  });
+  it('a stage is needed through COPY --from and RUN --mount from=', () => {
+    const df = 'FROM alpine:3 AS a\nWORKDIR rel\nFROM alpine:3 AS b\nWORKDIR rel2\nFROM alpine:3\nCOPY --from=a /x /x\nRUN --mount=from=b,target=/b true\n';
+    expect(bkWarnings(df).map((x) => x.line)).toEqual([2, 4]);
+  });
+});
+
+describe('ONBUILD triggers', () => {
+  it('are reported at the child stage FROM, without fixes', () => {
+    const ds = diagnostics('FROM alpine:3 AS base\nONBUILD CMD serve\nFROM base\n').filter((d) => d.rule === 'JSONArgsRecommended');
+    expect(ds.map((d) => d.line)).toEqual([3]);
+    expect(ds[0].fix).toBeUndefined();
+  });
+});
