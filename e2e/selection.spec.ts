@@ -35,3 +35,28 @@ test('clicking a problem jumps to its line', async ({ page }) => {
   await expect.poll(() => editorCursorLine(page)).toBe(line);
   await screenshot(page, 'problems');
 });
+
+test('go to definition leads from --from=build to the build stage; hover tells about it', async ({ page }) => {
+  await openPlayground(page);
+  // line 24: COPY --from=build /out/server /server
+  await page.getByTestId('dockerfile-editor').locator('.view-line').nth(23).click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 13; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => editorCursorLine(page)).toBe(24);
+  await page.keyboard.press('F12');
+  await expect.poll(() => editorCursorLine(page)).toBe(9);
+
+  const word = page.getByTestId('dockerfile-editor').locator('.view-line').nth(23).getByText('--from=build');
+  const box = (await word.boundingBox())!;
+  await page.mouse.move(box.x + box.width - 12, box.y + box.height / 2);
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Stage' })).toContainText('lines 9–13');
+});
+
+test('completion offers instructions at the start of a line', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByTestId('dockerfile-editor').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('WORK');
+  await expect(page.locator('.suggest-widget')).toContainText('WORKDIR');
+  await page.keyboard.press('Escape');
+});

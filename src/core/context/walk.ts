@@ -84,8 +84,6 @@ export class ContextMatcher {
   private readonly exceptionPrefixes: string[];
   /** The implicit directory tree: each node keeps its directory's state. */
   private readonly root: DirNode = { ...ROOT, kids: null };
-  /** Directories below the top level, by path (a shortcut into the tree). */
-  private readonly byPath = new Map<string, DirNode>();
   /** Shared MatchInfo of every directory no pattern matched (most of them). */
   private readonly zeroInfo: Uint8Array;
   private readonly scratch: Uint8Array;
@@ -154,39 +152,40 @@ export class ContextMatcher {
     return { excluded: m, pruned: skip, prunedAt: skip ? dir : '', info, slashes, kids: null };
   }
 
-  /** The child directory `name` of `node`, whose path is `path`. */
-  private child(node: DirNode, name: string, path: string): DirNode {
+  /**
+   * The subdirectory of `node` named p[start:end], where p[0:end] is its path: computed
+   * from its parent the first time it is seen, then kept in the tree.
+   */
+  private child(node: DirNode, p: string, start: number, end: number): DirNode {
     let kids = node.kids;
     if (kids === null) kids = node.kids = new Map();
+    const name = p.slice(start, end);
     let c = kids.get(name);
     if (c === undefined) {
-      c = this.evalDir(path, node);
+      c = this.evalDir(start === 0 ? name : p.slice(0, end), node);
       kids.set(name, c);
     }
     return c;
   }
 
   /**
-   * The node of directory `dir` (normalized, non-empty): found by path, or by descending the
-   * tree from the top, computing each new directory once from its parent. Inside a
-   * directory the walk skips, the skipped directory's node (fsutil never looks inside).
+   * Descends the implicit directory tree along the directories of `p` (normalized) and
+   * returns the node of its parent directory, or of `p` itself when `includeLast`. Stops at
+   * a directory the walk skips (fsutil never looks inside it) and returns that one.
    */
-  private dirNode(dir: string): DirNode {
-    const i0 = dir.indexOf('/');
-    if (i0 < 0) return this.child(this.root, dir, dir);
-    const known = this.byPath.get(dir);
-    if (known !== undefined) return known;
-    let node = this.child(this.root, dir.slice(0, i0), dir.slice(0, i0));
-    let start = i0 + 1;
-    while (!node.pruned) {
-      const i = dir.indexOf('/', start);
-      const end = i < 0 ? dir.length : i;
-      node = this.child(node, dir.slice(start, end), i < 0 ? dir : dir.slice(0, end));
-      if (i < 0) break;
+  private descend(p: string, includeLast: boolean): DirState {
+    let node = this.root;
+    let start = 0;
+    for (;;) {
+      let i = p.indexOf('/', start);
+      if (i < 0) {
+        if (!includeLast) return node;
+        i = p.length;
+      }
+      node = this.child(node, p, start, i);
+      if (node.pruned || i === p.length) return node;
       start = i + 1;
     }
-    this.byPath.set(dir, node);
-    return node;
   }
 
   /**
@@ -195,26 +194,18 @@ export class ContextMatcher {
    */
   dirState(dir: string): DirState {
     const d = normalizeRelPath(String(dir));
-    return d === '' ? ROOT : this.dirNode(d);
+    return d === '' ? ROOT : this.descend(d, true);
   }
 
   /**
    * @internal The walk's verdict for one context path: 1 ignored, 0 sent, -1 the context
-   * root (not a file).
+   * root (not a file). A skipped tree (node_modules, .git) costs one lookup.
    */
   verdict(raw: string): number {
     const p = normalizeRelPath(raw);
     if (p === '') return -1;
     if (this.matcher.patterns.length === 0) return 0;
-    const cut = p.lastIndexOf('/');
-    let parent: DirState;
-    if (cut < 0) parent = ROOT;
-    else {
-      // The top-level directory first: a skipped tree (node_modules, .git) costs one lookup.
-      const i0 = p.indexOf('/');
-      const top = this.child(this.root, p.slice(0, i0), p.slice(0, i0));
-      parent = top.pruned || i0 === cut ? top : this.dirNode(p.slice(0, cut));
-    }
+    const parent = this.descend(p, false);
     if (parent.pruned) return 1;
     return this.matcher.matchInto(p, parent.slashes + 1, parent.info, null) ? 1 : 0;
   }

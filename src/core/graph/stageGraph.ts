@@ -155,6 +155,8 @@ export function buildStageGraph(
           const found = statesByName.get(from.toLowerCase());
           src = found !== undefined ? found : imageState(from);
         } else if (index < 0 || index >= states.length) {
+          // findStateByIndex counts every state registered so far, images named by earlier
+          // --from included, exactly as BuildKit's dispatchStates.states grows.
           problems.push({ rule: 'InvalidStageIndex', message: `invalid stage index ${index}`, ...loc(cmd) });
           continue;
         } else {
@@ -165,7 +167,13 @@ export function buildStageGraph(
       }
       if (cmd.kind === 'run') {
         cmd.mounts.forEach((m, mountIndex) => {
-          if (m.from === null || m.from === '') return; // scratch: no stage dependency, no edge
+          if (m.from === null || m.from === '') {
+            // detectRunMount gives every mount a source: without from= it is an unregistered
+            // "scratch" state, appended to the states, which shifts later numeric --from
+            // indexes (findStateByIndex counts every state). No edge: it reads nothing.
+            imageState(scratch);
+            return;
+          }
           const found = statesByName.get(m.from.toLowerCase());
           const src = found !== undefined ? found : imageState(m.from);
           states[self].deps.push({ kind: 'mount', state: src, cmd, mountIndex });

@@ -4,12 +4,12 @@ import { parseDockerfile } from './parse.ts';
 import type { Command, CommandKind } from './types.ts';
 
 const cmds = (text: string) => parse(text).stages.flatMap((s) => s.commands);
-function only<K extends CommandKind>(text: string, kind: K): Extract<Command, { kind: K }> {
+function only<K extends CommandKind>(text: string, kind: K): Command & { kind: K } {
   const r = parse(text);
   expect(r.errors).toEqual([]);
   const c = r.stages.flatMap((s) => s.commands).find((x) => x.kind === kind);
   expect(c).toBeDefined();
-  return c as Extract<Command, { kind: K }>;
+  return c as Command & { kind: K };
 }
 const errs = (text: string) => parse(text).errors.map((e) => [e.line, e.message]);
 const lints = (text: string) => parse(text).lints.map((l) => [l.rule, l.line, l.message]);
