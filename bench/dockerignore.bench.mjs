@@ -4,9 +4,13 @@
 //  (b) accuracy of each on the truth table (src/core/context/truthTable.ts).
 // Our code is bundled on the fly from src/core/context/index.ts with esbuild, so the bench
 // runs without a prior build: `node bench/dockerignore.bench.mjs`.
+/* global console */
 import { build } from 'esbuild';
+import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
+import { URL, fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -110,10 +114,14 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
+/** Wall-clock and CPU time (user + system) of one call, in ms. */
 function time(fn) {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const v = fn();
-  return [performance.now() - t0, v];
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return [wall, (c.user + c.system) / 1000, v];
 }
 
 export async function run({ runs = 9, count = 100_000 } = {}) {
@@ -137,18 +145,24 @@ export async function run({ runs = 9, count = 100_000 } = {}) {
   }
   const tOurs = [];
   const tBalena = [];
+  const cOurs = [];
+  const cBalena = [];
   let ignoredOurs = 0;
   let ignoredBalena = 0;
   for (let i = 0; i < runs; i++) {
-    const [a, na] = time(oursRun);
-    const [b, nb] = time(balenaRun);
+    const [a, ca, na] = time(oursRun);
+    const [b, cb, nb] = time(balenaRun);
     tOurs.push(a);
     tBalena.push(b);
+    cOurs.push(ca);
+    cBalena.push(cb);
     ignoredOurs = na;
     ignoredBalena = nb;
   }
   const mOurs = median(tOurs);
   const mBalena = median(tBalena);
+  const mcOurs = median(cOurs);
+  const mcBalena = median(cBalena);
 
   // agreement on the generated data
   const ig = balena().add(DOCKERIGNORE);
@@ -181,6 +195,9 @@ export async function run({ runs = 9, count = 100_000 } = {}) {
     oursMedianMs: +mOurs.toFixed(2),
     balenaMedianMs: +mBalena.toFixed(2),
     speedup: +(mBalena / mOurs).toFixed(1),
+    oursMedianCpuMs: +mcOurs.toFixed(2),
+    balenaMedianCpuMs: +mcBalena.toFixed(2),
+    cpuSpeedup: +(mcBalena / mcOurs).toFixed(1),
     ignoredOurs,
     ignoredBalena,
     disagreements: disagree,
@@ -188,10 +205,10 @@ export async function run({ runs = 9, count = 100_000 } = {}) {
     accuracyOurs: pct(okOurs),
     accuracyBalena: pct(okBalena),
   };
-  console.log(`dockerignore: classify ${result.paths.toLocaleString('en-US')} paths with a ${result.dockerignoreLines}-line .dockerignore (median of ${runs} runs)`);
-  console.log(`  stagecraft          ${result.oursMedianMs.toFixed(2).padStart(9)} ms   (${ignoredOurs} ignored)`);
-  console.log(`  @balena/dockerignore ${result.balenaMedianMs.toFixed(2).padStart(8)} ms   (${ignoredBalena} ignored)`);
-  console.log(`  ratio: stagecraft is ${result.speedup}x faster; verdicts differ on ${disagree} of ${paths.length} paths`);
+  console.log(`dockerignore: classify ${result.paths.toLocaleString('en-US')} paths with a ${result.dockerignoreLines}-line .dockerignore (median of ${runs} runs; wall clock, CPU time)`);
+  console.log(`  stagecraft           ${result.oursMedianMs.toFixed(1).padStart(8)} ms ${result.oursMedianCpuMs.toFixed(1).padStart(8)} ms cpu   (${ignoredOurs} ignored)`);
+  console.log(`  @balena/dockerignore ${result.balenaMedianMs.toFixed(1).padStart(8)} ms ${result.balenaMedianCpuMs.toFixed(1).padStart(8)} ms cpu   (${ignoredBalena} ignored)`);
+  console.log(`  ratio: stagecraft is ${result.speedup}x faster (${result.cpuSpeedup}x in CPU time); verdicts differ on ${disagree} of ${paths.length} paths`);
   console.log(`dockerignore: truth table accuracy (${cases.length} valid cases)`);
   console.log(`  stagecraft           ${okOurs}/${cases.length} (${result.accuracyOurs})`);
   console.log(`  @balena/dockerignore ${okBalena}/${cases.length} (${result.accuracyBalena})`);

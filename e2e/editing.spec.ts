@@ -44,7 +44,9 @@ test('an edit in the editor survives a reload (autosave)', async ({ page }) => {
   await expect(page.getByTestId('stage-node')).toHaveCount(2);
   await expect.poll(() => page.evaluate(() => localStorage.getItem('stagecraft.workspace.v1') ?? '')).toContain('second');
 
-  await page.goto('/');
+  // the link was taken out of the address, so a reload shows the edit, not the link again
+  expect(new URL(page.url()).search).toBe('');
+  await page.reload();
   await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-state', 'ready');
   await expect(stageNode(page, 'second')).toHaveAttribute('data-target', 'true');
 });

@@ -26,7 +26,7 @@ test('a damaged link says so and keeps the autosaved workspace', async ({ page }
   await expect.poll(() => page.evaluate(() => localStorage.getItem('stagecraft.workspace.v1') ?? '')).toContain('mine');
 
   await page.goto('/?dockerfile=FROM%E0%A4%A');
-  await expect(page.getByTestId('notice')).toContainText('damaged');
+  await expect(page.getByTestId('notice')).toContainText('can’t be opened');
   await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-state', 'ready');
   await expect(stageNode(page, 'mine')).toBeVisible();
 });

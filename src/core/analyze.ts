@@ -66,9 +66,12 @@ function run(input: AnalyzeInput): AnalysisDetail {
 
   const diagnostics: Diagnostic[] = [];
   const instr = parse(text);
-  for (const e of instr.errors) diagnostics.push(errorDiag('SyntaxError', e.message, e.line, e.endLine));
-  if (text.trim() === '') diagnostics.push(errorDiag('EmptyDockerfile', 'the Dockerfile cannot be empty', 1, 1));
-  else if (instr.stages.length === 0) diagnostics.push(errorDiag('NoStages', 'dockerfile contains no stages to build', 1, 1));
+  // toDispatchState: an empty file is refused before parsing; otherwise the parser speaks.
+  if (text === '') diagnostics.push(errorDiag('EmptyDockerfile', 'the Dockerfile cannot be empty', 1, 1));
+  else for (const e of instr.errors) diagnostics.push(errorDiag('SyntaxError', e.message, e.line, e.endLine));
+  if (text !== '' && instr.stages.length === 0 && instr.errors.length === 0) {
+    diagnostics.push(errorDiag('NoStages', 'dockerfile contains no stages to build', 1, 1));
+  }
 
   const ctx = filterContext(files, dockerignore);
   for (const e of ctx.errors) diagnostics.push(errorDiag('InvalidDockerignore', `.dockerignore line ${e.line}: ${e.message}`, 1, 1));

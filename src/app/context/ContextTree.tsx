@@ -6,7 +6,8 @@ import type { TreeFolder } from '../pathTree.ts';
 import { meaningOf } from './statuses.ts';
 import { FileJourney } from './FileJourney.tsx';
 
-export function ContextFolder({ folder, root = false }: { folder: TreeFolder<string>; root?: boolean }) {
+/** memo: a new analysis re-renders only the rows whose status changed, never the folders */
+export const ContextFolder = memo(function ContextFolder({ folder, root = false }: { folder: TreeFolder<string>; root?: boolean }) {
   const body = (
     <ul className="tree">
       {folder.folders.map((f) => (
@@ -29,7 +30,7 @@ export function ContextFolder({ folder, root = false }: { folder: TreeFolder<str
       {body}
     </details>
   );
-}
+});
 
 const FileRow = memo(function FileRow({ name, path }: { name: string; path: string }) {
   const status = useWorkspaceStore((s) => s.analysis?.context[path]);

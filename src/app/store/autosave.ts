@@ -20,6 +20,15 @@ export function readAutosave(storage: Storage | null = safeStorage()): Workspace
   }
 }
 
+/** Save a workspace at once (a link that was just opened). */
+export function saveWorkspaceNow(workspace: Workspace, storage: Storage | null = safeStorage()): void {
+  try {
+    storage?.setItem(AUTOSAVE_KEY, JSON.stringify(workspace));
+  } catch {
+    // storage full or disabled
+  }
+}
+
 /** Save after every change, at most once per DELAY_MS, and once more when the page is hidden. */
 export function startAutosave(storage: Storage | null = safeStorage()): () => void {
   if (!storage) return () => {};

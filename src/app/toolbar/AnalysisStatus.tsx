@@ -7,7 +7,7 @@ export function AnalysisStatus() {
   const error = useWorkspaceStore((s) => s.analysisError);
   const text = phase === 'ready' ? `analysed${ms === null ? '' : ` in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`}` : phase === 'error' ? `analysis failed: ${error}` : 'analysing…';
   return (
-    <span className={`analysis-status analysis-status--${phase}`} data-testid="analysis-status" data-state={phase} role="status">
+    <span className={`analysis-status analysis-status--${phase}`} data-testid="analysis-status" data-state={phase} data-analysis-ms={ms ?? undefined} role="status">
       {text}
     </span>
   );

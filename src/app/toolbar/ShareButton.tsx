@@ -1,7 +1,7 @@
-/** Share: the whole workspace as a link, shown in a field to copy. */
+/** Share: the whole workspace as a link (in the URL fragment), shown in a field to copy. */
 import { useState } from 'react';
 import { useWorkspaceStore } from '../store/workspaceStore.ts';
-import { shareUrlOf } from '../links/shareLink.ts';
+import { shareLinkWarning, shareUrlOf } from '../links/shareLink.ts';
 
 export function ShareButton() {
   const [link, setLink] = useState<string | null>(null);
@@ -15,6 +15,7 @@ export function ShareButton() {
       () => setCopied(false),
     );
   };
+  const warning = link === null ? null : shareLinkWarning(link);
   return (
     <div className="share">
       <button type="button" data-testid="share-button" onClick={share}>
@@ -23,9 +24,16 @@ export function ShareButton() {
       {link !== null && (
         <label className="share__link">
           <span className="visually-hidden">Share link</span>
-          <input data-testid="share-link" readOnly value={link} onFocus={(e) => e.target.select()} />
-          <span className="muted" aria-live="polite">{copied ? 'copied' : ''}</span>
+          <input data-testid="share-link" readOnly value={link} onFocus={(e) => e.target.select()} title={warning ?? undefined} />
+          <span className="muted" aria-live="polite">
+            {copied ? 'copied' : ''}
+          </span>
         </label>
+      )}
+      {warning && (
+        <span className="share__warning" role="status" title={warning}>
+          long link
+        </span>
       )}
     </div>
   );

@@ -54,6 +54,9 @@ export interface DirState {
 /** A directory of the implicit tree: its state plus its subdirectories. */
 interface DirNode extends DirState {
   kids: Map<string, DirNode> | null;
+  /** The child looked up last, with its name: files of one directory usually come together. */
+  lastName: string;
+  lastKid: DirNode | null;
 }
 
 const ROOT: DirState = { excluded: false, pruned: false, prunedAt: '', info: null, slashes: -1 };
@@ -83,7 +86,7 @@ export class ContextMatcher {
   readonly onlyPrefixExcludeExceptions: boolean;
   private readonly exceptionPrefixes: string[];
   /** The implicit directory tree: each node keeps its directory's state. */
-  private readonly root: DirNode = { ...ROOT, kids: null };
+  private readonly root: DirNode = { ...ROOT, kids: null, lastName: '', lastKid: null };
   /** Shared MatchInfo of every directory no pattern matched (most of them). */
   private readonly zeroInfo: Uint8Array;
   private readonly scratch: Uint8Array;
@@ -149,7 +152,7 @@ export class ContextMatcher {
       }
     }
     const skip = m && this.skipsExcludedDir(dir);
-    return { excluded: m, pruned: skip, prunedAt: skip ? dir : '', info, slashes, kids: null };
+    return { excluded: m, pruned: skip, prunedAt: skip ? dir : '', info, slashes, kids: null, lastName: '', lastKid: null };
   }
 
   /**
@@ -157,6 +160,8 @@ export class ContextMatcher {
    * from its parent the first time it is seen, then kept in the tree.
    */
   private child(node: DirNode, p: string, start: number, end: number): DirNode {
+    const last = node.lastKid;
+    if (last !== null && node.lastName.length === end - start && p.startsWith(node.lastName, start)) return last;
     let kids = node.kids;
     if (kids === null) kids = node.kids = new Map();
     const name = p.slice(start, end);
@@ -165,6 +170,8 @@ export class ContextMatcher {
       c = this.evalDir(start === 0 ? name : p.slice(0, end), node);
       kids.set(name, c);
     }
+    node.lastName = name;
+    node.lastKid = c;
     return c;
   }
 

@@ -84,10 +84,8 @@ function parseInstructionsImpl(parsed: ParsedDockerfile): InstructionsResult {
     stage.endLine = n.endLine;
   }
 
-  if (stages.length === 0 && parsed.nodes.length > 0) {
-    // convert.go: Dockerfile2LLB refuses a file without FROM
-    errors.push({ message: 'dockerfile contains no stages to build', line: 1, endLine: 1 });
-  }
+  // A file without any FROM ("dockerfile contains no stages to build") is convert.go's error,
+  // not instructions.Parse's: the caller (analyze.ts) reports it.
 
   return {
     metaArgs,

@@ -18,7 +18,11 @@ function checkLines(r: InstructionsResult): void {
     expect(n.startLine).toBeGreaterThan(prevEnd);
     prevEnd = n.endLine;
   }
-  for (const e of r.errors) inRange(e.line, e.endLine, `error ${e.message}`);
+  for (const e of r.errors) {
+    inRange(e.line, e.endLine, `error ${e.message}`);
+    // the catch-all must never be what answers
+    expect(e.message.startsWith('internal parser error')).toBe(false);
+  }
   for (const l of r.lints) inRange(l.line, l.endLine, `lint ${l.rule}`);
   for (const a of r.metaArgs) inRange(a.line, a.endLine, 'meta arg');
   for (const s of r.stages) {
@@ -115,24 +119,20 @@ describe('property: total and in range', () => {
   });
 });
 
-describe('linear time', () => {
-  it('parses a 100,000-line Dockerfile well under a second', () => {
+// Speed is measured in `npm run bench` (no timed unit tests); these check that huge and
+// pathological inputs parse to a complete result.
+describe('huge and pathological input', () => {
+  it('parses a 100,000-line Dockerfile', () => {
     const block = sample.split('\n');
     const lines: string[] = [];
     while (lines.length < 100_000) lines.push(...block);
     const text = lines.join('\n');
-    parse(text.slice(0, 100_000)); // warm up
-    // CPU time of this process, so that a busy shared machine does not fail the test
-    const c0 = process.cpuUsage();
     const r = parse(text);
-    const c = process.cpuUsage(c0);
-    const ms = (c.user + c.system) / 1000;
     expect(r.parsed.lines.length).toBeGreaterThanOrEqual(100_000);
     expect(r.parsed.nodes.length).toBeGreaterThan(40_000);
-    expect(ms).toBeLessThan(1000);
   });
 
-  it('stays linear on pathological lines', () => {
+  it('parses pathological lines to a result', () => {
     const cases = [
       'FROM a\nRUN ' + '\\ '.repeat(60_000),
       'FROM a\nRUN ' + '<<'.repeat(30_000),
@@ -146,10 +146,8 @@ describe('linear time', () => {
       'FROM a\nX' + 'Y'.repeat(60_000),
     ];
     for (const text of cases) {
-      const c0 = process.cpuUsage();
-      parse(text);
-      const c = process.cpuUsage(c0);
-      expect((c.user + c.system) / 1000, text.slice(0, 30)).toBeLessThan(1000);
+      const r = parse(text);
+      expect(r.stages.length, text.slice(0, 30)).toBe(1);
     }
   });
 });
