@@ -44,6 +44,7 @@ interface FlowState {
   model: GraphModel | null;
   layoutKey: string;
   nodes: FlowNode[];
+  edges: DependencyFlowEdge[];
 }
 
 function StageGraphCanvas() {
@@ -54,7 +55,7 @@ function StageGraphCanvas() {
   // Nodes are derived from the model during render (React's "state from props" pattern), so
   // the commit that shows a new analysis also shows its nodes. Node objects are kept when
   // nothing about them changed, which keeps React Flow's measurements and avoids re-renders.
-  const [flow, setFlow] = useState<FlowState>({ model: null, layoutKey: '', nodes: [] });
+  const [flow, setFlow] = useState<FlowState>({ model: null, layoutKey: '', nodes: [], edges: [] });
   if (flow.model !== model) setFlow(reconcileNodes(flow, model));
 
   useEffect(() => {
@@ -62,19 +63,6 @@ function StageGraphCanvas() {
     return () => cancelAnimationFrame(id);
   }, [flow.layoutKey, fitView]);
 
-  const edges = useMemo<DependencyFlowEdge[]>(
-    () =>
-      (model?.edges ?? []).map((e) => ({
-        id: e.id,
-        source: e.source,
-        target: e.target,
-        type: 'dependency',
-        selectable: false,
-        markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLOURS[e.kind], width: 18, height: 18 },
-        data: { kind: e.kind, from: e.from, to: e.to, line: e.line, label: e.label, detail: e.detail, parallel: e.parallel },
-      })),
-    [model],
-  );
 
   // dragging and React Flow's measurements: the person's positions hold until the layout key changes
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -91,7 +79,7 @@ function StageGraphCanvas() {
     <div className="stage-graph" aria-label="Stage graph">
       <ReactFlow<FlowNode, DependencyFlowEdge>
         nodes={flow.nodes}
-        edges={edges}
+        edges={flow.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -116,7 +104,7 @@ function StageGraphCanvas() {
 
 /** the next node list: laid out afresh when nodes or connections changed, else kept in place */
 function reconcileNodes(previous: FlowState, model: GraphModel | null): FlowState {
-  if (!model) return { model, layoutKey: previous.layoutKey, nodes: previous.nodes };
+  if (!model) return { ...previous, model };
   const relayout = model.layoutKey !== previous.layoutKey;
   const at: Positions = relayout ? layoutGraph(model) : {};
   const old = new Map(previous.nodes.map((n) => [n.id, n]));
@@ -131,7 +119,27 @@ function reconcileNodes(previous: FlowState, model: GraphModel | null): FlowStat
         : { ...common, type: 'image', data: { id: spec.id, ref: spec.ref! } };
     return before ? ({ ...before, ...node } as FlowNode) : node;
   });
-  return { model, layoutKey: model.layoutKey, nodes };
+  const same = nodes.length === previous.nodes.length && nodes.every((n, i) => n === previous.nodes[i]);
+  return { model, layoutKey: model.layoutKey, nodes: same ? previous.nodes : nodes, edges: reconcileEdges(previous.edges, model) };
+}
+
+/** edges of the model, keeping the previous object of every edge that did not change */
+function reconcileEdges(previous: DependencyFlowEdge[], model: GraphModel): DependencyFlowEdge[] {
+  const old = new Map(previous.map((e) => [e.id, e]));
+  const edges = model.edges.map((e): DependencyFlowEdge => {
+    const before = old.get(e.id);
+    if (before?.data && before.data.label === e.label && before.data.detail === e.detail && before.data.parallel === e.parallel) return before;
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: 'dependency',
+      selectable: false,
+      markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLOURS[e.kind], width: 18, height: 18 },
+      data: { kind: e.kind, from: e.from, to: e.to, line: e.line, label: e.label, detail: e.detail, parallel: e.parallel },
+    };
+  });
+  return edges.length === previous.length && edges.every((e, i) => e === previous[i]) ? previous : edges;
 }
 
 function sameData(node: FlowNode, spec: GraphModel['nodes'][number]): boolean {

@@ -3,8 +3,8 @@
  * parent directories, which of them BuildKit's evaluation actually counted, and the verdict.
  * The verdict is the one filterContext gives (same ContextMatcher walk logic).
  */
-import { normalizeRelPath } from './patternmatcher';
-import { ContextMatcher, type ContextError, type DirState } from './walk';
+import { normalizeRelPath } from './patternmatcher.ts';
+import { ContextMatcher, type ContextError, type DirState } from './walk.ts';
 
 export interface IgnoreRuleMatch {
   /** 1-based line in the .dockerignore. */

@@ -99,6 +99,7 @@ export function goClean(path: string): string {
 /** Go's `bufio.MaxScanTokenSize`: a line that does not fit the scanner's buffer fails ReadAll. */
 const MAX_SCAN_TOKEN_SIZE = 64 * 1024;
 
+/** Go `len(string)`: the UTF-8 byte length (a lone surrogate counts as U+FFFD, 3 bytes). */
 function utf8Length(s: string): number {
   let bytes = 0;
   for (let i = 0; i < s.length; i++) {

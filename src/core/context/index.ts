@@ -3,7 +3,7 @@
  * 28-30): reading (ignorefile.ts), matching (patternmatcher.ts), the context walk (walk.ts)
  * and explanations (explain.ts).
  */
-export { readIgnoreFile, goClean, goTrimSpace, type IgnoreFile } from './ignorefile';
+export { readIgnoreFile, goClean, goTrimSpace, type IgnoreFile } from './ignorefile.ts';
 export {
   Pattern,
   PatternMatcher,
@@ -18,6 +18,6 @@ export {
   type MatchType,
   type PatternError,
   type ExcludeFn,
-} from './patternmatcher';
-export { filterContext, ContextMatcher, type FilterResult, type ContextError, type DirState } from './walk';
-export { explainIgnore, explainWith, type IgnoreExplanation, type IgnoreRuleMatch } from './explain';
+} from './patternmatcher.ts';
+export { filterContext, ContextMatcher, type FilterResult, type ContextError, type DirState } from './walk.ts';
+export { explainIgnore, explainWith, type IgnoreExplanation, type IgnoreRuleMatch } from './explain.ts';

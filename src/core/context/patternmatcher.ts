@@ -5,8 +5,8 @@
  * `[...]` and `\x` through to the regexp engine untouched. So the exact meaning of a pattern
  * is "what Go's regexp/syntax makes of the string compile() builds", quirks included:
  * `[^a]` is a Go regexp class and may match `/`, `[[:alpha:]]` is a POSIX class, `\d` is a
- * digit, `\q` is an error found only when the pattern is first matched, and `[*]` becomes
- * `[[^/]*]`. We therefore (1) port compile() byte for byte to get the same regexp string,
+ * digit, `\q` is an error found only when the pattern is first matched, `[*]` becomes
+ * `[[^/]*]`, and `|`, `{`, `}` are not escaped at all (see shouldEscape). We therefore (1) port compile() byte for byte to get the same regexp string,
  * (2) parse that string with a port of the relevant part of Go's regexp/syntax parser
  * (same acceptance, same errors), and (3) emit an equivalent JavaScript RegExp ('u' flag, so
  * `?` consumes one code point like a Go rune). Patterns compile once; matching is a switch
@@ -15,7 +15,7 @@
  *
  * Pure and total: nothing here throws on any input.
  */
-import { goClean, goTrimSpace } from './ignorefile';
+import { goClean, goTrimSpace } from './ignorefile.ts';
 
 // ---------------------------------------------------------------------------------------
 // path/filepath.Match syntax check (Linux), used by patternmatcher.New
@@ -23,8 +23,9 @@ import { goClean, goTrimSpace } from './ignorefile';
 
 /**
  * Mirrors the error behaviour of Go `filepath.Match(pattern, ".")` as called by
- * `patternmatcher.New`: since Go 1.16 Match checks the syntax of the whole pattern even
- * after a mismatch, so the result only depends on the pattern. Returns true when Match
+ * `patternmatcher.New`: current Go (BuildKit builds with Go 1.26) checks the syntax of the
+ * whole pattern even after a mismatch, so the result only depends on the pattern (Go 1.19
+ * still stopped at the first mismatching chunk: `a*[` was accepted there). Returns true when Match
  * would return `filepath.ErrBadPattern`.
  */
 export function goFilepathMatchIsBad(pattern: string): boolean {
@@ -64,7 +65,7 @@ export function goFilepathMatchIsBad(pattern: string): boolean {
   return false;
 }
 
-/** Width in UTF-16 code units of the code point at i. */
+/** Width in UTF-16 code units of the code point at i (the `size` of Go `utf8.DecodeRuneInString`). */
 function cpWidth(s: string, i: number): number {
   const c = s.charCodeAt(i);
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
@@ -227,6 +228,7 @@ class GoRegexpError {
     readonly code: string,
     readonly expr: string,
   ) {}
+  /** regexp/syntax `Error.Error`. */
   toString(): string {
     return `error parsing regexp: ${this.code}: \`${this.expr}\``;
   }
@@ -260,6 +262,7 @@ const POSIX_BASE: Record<string, number[]> = {
   xdigit: [0x30, 0x39, 0x41, 0x46, 0x61, 0x66],
 };
 
+/** regexp/syntax `appendNegatedClass` over a clean class (for \D, \S, \W, [:^name:]). */
 function negateRanges(r: number[]): number[] {
   const out: number[] = [];
   let next = 0;
@@ -329,12 +332,13 @@ function canonicalName(name: string): string {
   return out;
 }
 
+/** A `unicode.Categories` table as JS class items (part of regexp/syntax `unicodeTable`). */
 function categoryProps(cat: string, positive: boolean): string[] {
   if (cat === 'C') return positive ? ['\\p{Cc}', '\\p{Cf}', '\\p{Co}', '\\p{Cs}'] : ['\\P{C}', '\\p{Cn}'];
   return [positive ? `\\p{${cat}}` : `\\P{${cat}}`];
 }
 
-/** JS class items for a Go Unicode table name (null when Go does not know it). */
+/** regexp/syntax `unicodeTable`: JS class items for a Go Unicode table name (null when Go does not know it). */
 function unicodeProps(name: string, positive: boolean): string[] | null {
   const cn = canonicalName(name);
   switch (cn) {
@@ -354,10 +358,12 @@ function unicodeProps(name: string, positive: boolean): string[] | null {
   return null;
 }
 
+/** regexp/syntax `isalnum`. */
 function isAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/** regexp/syntax `unhex`. */
 function unhex(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
   if (c >= 0x61 && c <= 0x66) return c - 0x61 + 10;
@@ -378,9 +384,11 @@ class GoRegexpParser {
     this.n = s.length;
   }
 
+  /** regexp/syntax `nextRune` (the rune; U+FFFD past the end, as DecodeRuneInString("")). */
   private cpAt(t: number): number {
     return t < this.n ? (this.s.codePointAt(t) as number) : 0xfffd;
   }
+  /** regexp/syntax `nextRune` (the size; 0 past the end). */
   private width(t: number): number {
     return t < this.n ? cpWidth(this.s, t) : 0;
   }
@@ -552,12 +560,14 @@ class GoRegexpParser {
     return { node: { k: 'class', ranges: cleanRanges(ranges), props, neg }, next: u };
   }
 
+  /** regexp/syntax `parseClassChar`. */
   private parseClassChar(t: number, whole: string): [number, number] {
     if (t >= this.n) throw new GoRegexpError('missing closing ]', whole);
     if (this.s.charCodeAt(t) === 92) return this.parseEscape(t);
     return [this.cpAt(t), t + this.width(t)];
   }
 
+  /** regexp/syntax `parse` (the main loop) with the Perl flags. */
   parse(): ReNode[][] {
     const s = this.s;
     const n = this.n;
@@ -732,11 +742,13 @@ function cleanRanges(r: number[]): number[] {
   return out;
 }
 
+/** No Go counterpart: one rune as a JavaScript 'u'-mode regexp atom. */
 function jsChar(cp: number): string {
   if (isAlnum(cp) || cp === 0x5f) return String.fromCharCode(cp);
   return `\\u{${cp.toString(16)}}`;
 }
 
+/** No Go counterpart: a Go class (OpCharClass, negated or not) as a JavaScript class. */
 function jsClass(node: { ranges: number[]; props: string[]; neg: boolean }): string {
   let out = node.neg ? '[^' : '[';
   for (let i = 0; i < node.ranges.length; i += 2) {
@@ -747,12 +759,14 @@ function jsClass(node: { ranges: number[]; props: string[]; neg: boolean }): str
   return out + node.props.join('') + ']';
 }
 
+/** No Go counterpart: a Go concatenation (OpConcat) as JavaScript. */
 function jsSeq(nodes: ReNode[]): string {
   let out = '';
   for (const node of nodes) out += jsNode(node);
   return out;
 }
 
+/** No Go counterpart: one Go regexp node as JavaScript with the same matches. */
 function jsNode(node: ReNode): string {
   switch (node.k) {
     case 'lit':
@@ -791,7 +805,7 @@ function jsNode(node: ReNode): string {
 
 const SLASH = 47;
 
-/** Whether a class can match '/', and whether it can match only '/'. */
+/** No Go counterpart (prefilter): whether a class can match '/', and whether it can match only '/'. */
 function classSlash(node: { ranges: number[]; props: string[]; neg: boolean }): { can: boolean; only: boolean } {
   let inRanges = false;
   for (let i = 0; i < node.ranges.length; i += 2) {
@@ -810,7 +824,7 @@ function classSlash(node: { ranges: number[]; props: string[]; neg: boolean }): 
   return { can, only };
 }
 
-/** Bounds on how many '/' a match of the node can contain. */
+/** No Go counterpart (prefilter): bounds on how many '/' a match of the node can contain. */
 function slashBounds(node: ReNode): [number, number] {
   switch (node.k) {
     case 'lit':
@@ -844,6 +858,7 @@ function slashBounds(node: ReNode): [number, number] {
   }
 }
 
+/** No Go counterpart (prefilter): slashBounds of a concatenation. */
 function seqSlashBounds(nodes: ReNode[]): [number, number] {
   let min = 0;
   let max = 0;
@@ -920,6 +935,7 @@ const K_REGEXP = 3;
 const K_INVALID = 4;
 const K_NEVER = 5;
 
+/** No Go counterpart: the number of '/' in s (the regexp prefilter's input). */
 function countSlashes(s: string): number {
   let c = 0;
   for (let i = s.indexOf('/'); i >= 0; i = s.indexOf('/', i + 1)) c++;
@@ -1003,6 +1019,7 @@ export class Pattern {
     }
   }
 
+  /** Go `Pattern.String`. */
   toString(): string {
     return this.cleanedPattern;
   }
@@ -1015,7 +1032,7 @@ export class Pattern {
     return this.test(path, this.kind === K_REGEXP ? countSlashes(path) : 0);
   }
 
-  /** @internal match with the path's '/' count known. */
+  /** @internal Go `Pattern.match` with the path's '/' count known (for the prefilter). */
   test(path: string, slashes: number): boolean {
     switch (this.kind) {
       case K_EXACT:
@@ -1312,7 +1329,8 @@ export function compileExcludes(patterns: string[]): ExcludeFn {
 const UNCLEAN_REL = /(?:^|\/)\.?(?:\/|$)/;
 
 /**
- * A context-relative path as the walk sees it: '/'-separated with no empty or '.'
+ * The relative path Go's `filepath.WalkDir`/`filepath.Rel` would report for a context file
+ * (fsutil `fs.Walk`): a context-relative path as the walk sees it: '/'-separated with no empty or '.'
  * elements and no leading '/'. '' for the root itself.
  */
 export function normalizeRelPath(p: string): string {

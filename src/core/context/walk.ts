@@ -20,8 +20,8 @@
  * MatchInfo down to its children without ever re-matching ancestors; files may come in any
  * order.
  */
-import { readIgnoreFile } from './ignorefile';
-import { PatternMatcher, normalizeRelPath } from './patternmatcher';
+import { readIgnoreFile } from './ignorefile.ts';
+import { PatternMatcher, normalizeRelPath } from './patternmatcher.ts';
 
 export interface ContextError {
   message: string;
@@ -72,8 +72,8 @@ function patternWithoutTrailingGlob(p: string): string {
 const PATTERN_CHARS = /[*[\]?^\\]/;
 
 /**
- * A compiled `.dockerignore` for one context: the patterns (compiled once) plus a cache of
- * directory states. Mirrors fsutil `NewFilterFS` (the onlyPrefixExcludeExceptions
+ * A compiled `.dockerignore` for one context: the patterns (compiled once) plus the implicit
+ * directory tree of the paths seen so far, each directory with its walk state. Mirrors fsutil `NewFilterFS` (the onlyPrefixExcludeExceptions
  * precomputation) and `filterFS.Walk` (per-path decisions).
  */
 export class ContextMatcher {
@@ -123,13 +123,13 @@ export class ContextMatcher {
     this.scratch = new Uint8Array(this.matcher.patterns.length);
   }
 
-  /** 1-based .dockerignore line of the matcher's i-th pattern. */
+  /** No Go counterpart: 1-based .dockerignore line of the matcher's i-th pattern. */
   lineOf(patternIndex: number): number {
     const p = this.matcher.patterns[patternIndex];
     return p ? (this.lines[p.index] ?? 0) : 0;
   }
 
-  /** The SkipDir decision in filterFS.Walk for a directory the exclude patterns matched. */
+  /** fsutil `filterFS.Walk`: the SkipDir decision for a directory the exclude patterns matched. */
   skipsExcludedDir(dir: string): boolean {
     if (!this.onlyPrefixExcludeExceptions) return false;
     if (!this.matcher.exclusions) return true;
@@ -138,7 +138,10 @@ export class ContextMatcher {
     return true;
   }
 
-  /** filterFS.Walk's decision for one directory, from its parent's state. */
+  /**
+   * fsutil `filterFS.Walk` for one directory: `MatchesUsingParentResults` with the parent's
+   * MatchInfo, then the SkipDir decision.
+   */
   private evalDir(dir: string, parent: DirState): DirNode {
     const slashes = parent.slashes + 1;
     const out = this.scratch;
@@ -152,12 +155,14 @@ export class ContextMatcher {
       }
     }
     const skip = m && this.skipsExcludedDir(dir);
-    return { excluded: m, pruned: skip, prunedAt: skip ? dir : '', info, slashes, kids: null, lastName: '', lastKid: null };
+    const prunedAt = skip ? dir : '';
+    return { excluded: m, pruned: skip, prunedAt, info, slashes, kids: null, lastName: '', lastKid: null };
   }
 
   /**
-   * The subdirectory of `node` named p[start:end], where p[0:end] is its path: computed
-   * from its parent the first time it is seen, then kept in the tree.
+   * fsutil `filterFS.Walk`'s parentDirs stack, kept as a tree: the subdirectory of `node`
+   * named p[start:end] (its path is p[0:end]), evaluated from its parent the first time it
+   * is seen.
    */
   private child(node: DirNode, p: string, start: number, end: number): DirNode {
     const last = node.lastKid;
@@ -176,9 +181,9 @@ export class ContextMatcher {
   }
 
   /**
-   * Descends the implicit directory tree along the directories of `p` (normalized) and
-   * returns the node of its parent directory, or of `p` itself when `includeLast`. Stops at
-   * a directory the walk skips (fsutil never looks inside it) and returns that one.
+   * `filepath.WalkDir`'s depth-first descent along one path (normalized): returns the node
+   * of its parent directory, or of `p` itself when `includeLast`. Stops at a directory the
+   * walk skips (fsutil never looks inside it) and returns that one.
    */
   private descend(p: string, includeLast: boolean): DirState {
     let node = this.root;
@@ -196,7 +201,7 @@ export class ContextMatcher {
   }
 
   /**
-   * State of a directory (context-relative). For a directory inside one the walk skips, the
+   * fsutil `filterFS.Walk`: state of a directory (context-relative). For a directory inside one the walk skips, the
    * skipped directory's state (pruned, with its prunedAt).
    */
   dirState(dir: string): DirState {
@@ -205,7 +210,7 @@ export class ContextMatcher {
   }
 
   /**
-   * @internal The walk's verdict for one context path: 1 ignored, 0 sent, -1 the context
+   * @internal fsutil `filterFS.Walk`'s verdict for one context path: 1 ignored, 0 sent, -1 the context
    * root (not a file). A skipped tree (node_modules, .git) costs one lookup.
    */
   verdict(raw: string): number {
@@ -217,7 +222,7 @@ export class ContextMatcher {
     return this.matcher.matchInto(p, parent.slashes + 1, parent.info, null) ? 1 : 0;
   }
 
-  /** Whether BuildKit leaves the file at `path` (context-relative) out of the context. */
+  /** fsutil `filterFS.Walk`: whether the file at `path` (context-relative) is left out of the context. */
   isIgnored(path: string): boolean {
     return this.verdict(String(path)) === 1;
   }

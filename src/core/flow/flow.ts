@@ -11,7 +11,7 @@ import type { DispatchResult, DispatchedCommand } from '../dispatch/types.ts';
 import type { ContextStatus, FinalFile } from '../types.ts';
 import type { StageGraph } from '../graph/stageGraph.ts';
 import { basename, clean, isWithin, join, normalizePath, pathRelativeToWorkingDir } from '../paths.ts';
-import { StageFs, TreeIndex, byPath, sortedPaths, compileGlob, containsWildcards, splitWildcards, type FileEntry } from './tree.ts';
+import { StageFs, TreeIndex, byPath, sortedPaths, compileGlob, containsWildcards, resolveWildcards, splitWildcards, type FileEntry, type SourceTree } from './tree.ts';
 import { compileExcludes } from '../context/patternmatcher.ts';
 
 export interface FlowProblem {
@@ -55,8 +55,8 @@ export function computeFlow(
 ): FlowResult {
   const problems: FlowProblem[] = [];
   const steps: CopyStep[] = [];
-  const included = files.filter((f) => !ignored.has(f));
-  const contextTree = new TreeIndex(included.map((f) => '/' + f));
+  const sortedFiles = sortedPaths(files);
+  const contextTree = new TreeIndex(sortedFiles.filter((f) => !ignored.has(f)).map((f) => '/' + f));
   const haveContext = files.length > 0;
   const reads = new Set<string>();
   const stageFs = new Map<number, StageFs>();
@@ -135,7 +135,7 @@ export function computeFlow(
         pivot = cut >= 0 ? normalizePath('/', raw.slice(0, cut), false) : '/';
         includeRe = compileGlob(clean(pattern).replace(/^\/+/, ''));
       }
-      const matches = includeRe ? [pivot] : containsWildcards(src) ? tree.resolveWildcards(...splitAbs(src)) : [src];
+      const matches = includeRe ? [pivot] : containsWildcards(src) ? resolveWildcards(tree, ...splitAbs(src)) : [src];
       let found = false;
       for (const m of matches) {
         if (tree.isFile(m) && !includeRe) {
@@ -150,7 +150,7 @@ export function computeFlow(
             const rel = f.slice(base.length + 1);
             if (includeRe && !matchesSelfOrParent(includeRe, rel)) continue;
             if (exclude && exclude(rel)) continue;
-            copyOne(f, join(destClean, rel));
+            copyOne(f, under(destClean, rel));
           }
           if (!includeRe) fs.mkdir(destClean);
         } else if (sourceRef.kind === 'stage' && !containsWildcards(src)) {
@@ -194,14 +194,14 @@ export function computeFlow(
     }
   }
 
-  function sourceOf(stage: number, cmd: CopyCmd): { kind: 'context' | 'stage' | 'image'; ref: string; tree: TreeIndex | null; fs: StageFs | null } {
+  function sourceOf(stage: number, cmd: CopyCmd): { kind: 'context' | 'stage' | 'image'; ref: string; tree: SourceTree | null; fs: StageFs | null } {
     if (cmd.kind === 'add' || !cmd.from) return { kind: 'context', ref: 'context', tree: contextTree, fs: null };
     const dep = graph.states[stage]?.deps.find((x) => x.cmd === cmd);
     if (!dep) return { kind: 'image', ref: `image:${cmd.from}`, tree: null, fs: null };
     const node = graph.states[dep.state];
     if (node.kind === 'image') return { kind: 'image', ref: `image:${node.ref}`, tree: null, fs: null };
     const srcFs = stageFs.get(node.stageIndex) ?? null; // null: defined later, an error already
-    return { kind: 'stage', ref: `stage:${node.stageIndex}`, tree: srcFs ? srcFs.tree() : null, fs: srcFs };
+    return { kind: 'stage', ref: `stage:${node.stageIndex}`, tree: srcFs, fs: srcFs };
   }
 
   // Statuses (CONTRACT.md section 2).
@@ -217,13 +217,18 @@ export function computeFlow(
     }
     final.sort((a, b) => byPath(a.path, b.path));
   }
-  for (const f of sortedPaths(files)) {
+  for (const f of sortedFiles) {
     if (ignored.has(f)) context[f] = 'ignored';
     else if (finalOrigins.has(f)) context[f] = 'final';
     else if (reads.has(f)) context[f] = 'build-only';
     else context[f] = 'unused';
   }
   return { context, final, stageFs, steps, problems };
+}
+
+/** join() for a clean directory and a clean relative path: concatenation is enough. */
+function under(dir: string, rel: string): string {
+  return dir === '/' ? '/' + rel : dir + '/' + rel;
 }
 
 function splitAbs(src: string): [string, string] {

@@ -77,11 +77,8 @@ export function splitWildcards(p: string): [string, string] {
   return [clean(p1.join('/') || '.'), p2.length ? clean(p2.join('/')) : ''];
 }
 
-/**
- * A read-only sorted view of a tree for lookups: is this a file, a directory, which files
- * lie below a directory. Built once per source, O(log n) per lookup.
- */
-export class TreeIndex {
+/** The build context as a sorted index: built once per analysis, O(log n) lookups. */
+export class TreeIndex implements SourceTree {
   readonly files: string[]; // sorted absolute paths
   private readonly fileSet: Set<string>;
   private readonly dirSet: Set<string>;
@@ -115,39 +112,8 @@ export class TreeIndex {
     return out;
   }
 
-  /**
-   * fsutil `resolveWildcards`: walk below `base` in lexical order; every path (file or
-   * directory) whose path relative to `base` matches `pattern` is a match, and a matched
-   * directory is not descended into.
-   */
-  resolveWildcards(base: string, pattern: string): string[] {
-    const re = compileGlob(pattern);
-    if (!re) return [];
-    const depth = pattern.split('/').length;
-    const candidates = new Set<string>();
-    const under = this.filesUnder(base);
-    const baseLen = base === '/' ? 1 : base.length + 1;
-    for (const f of under) {
-      const rel = f.slice(baseLen);
-      const segs = rel.split('/');
-      // Only paths with as many segments as the pattern can match it ('*' never crosses '/').
-      if (segs.length >= depth) candidates.add(segs.slice(0, depth).join('/'));
-    }
-    for (const d of this.dirSet) {
-      if (d !== base && isWithin(base, d)) {
-        const rel = d.slice(baseLen);
-        if (rel.split('/').length === depth) candidates.add(rel);
-      }
-    }
-    const matches = [...candidates].filter((rel) => re.test(rel)).sort(byPath);
-    // A match below an already-matched directory is skipped (filepath.SkipDir).
-    const out: string[] = [];
-    for (const rel of matches) {
-      const abs = base === '/' ? '/' + rel : base + '/' + rel;
-      if (out.some((m) => isWithin(m, abs))) continue;
-      out.push(abs);
-    }
-    return out;
+  allDirs(): Iterable<string> {
+    return this.dirSet;
   }
 }
 
@@ -156,11 +122,58 @@ export function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Paths in lexical order; lists from disk usually arrive sorted already, checked first. */
+/**
+ * Paths in lexical order. The default sort (UTF-16 code units) is 2-4x faster than a comparator
+ * and equals Go's byte order for every character below U+E000; lists from disk usually arrive
+ * sorted already, which is checked first.
+ */
 export function sortedPaths(paths: Iterable<string>): string[] {
   const arr = [...paths];
-  for (let i = 1; i < arr.length; i++) if (arr[i - 1] > arr[i]) return arr.sort(byPath);
+  for (let i = 1; i < arr.length; i++) if (arr[i - 1] > arr[i]) return arr.sort();
   return arr;
+}
+
+/** What COPY reads from: the context, or a stage's filesystem. */
+export interface SourceTree {
+  isFile(p: string): boolean;
+  isDir(p: string): boolean;
+  /** files at or below `dir`, in sorted order */
+  filesUnder(dir: string): string[];
+  /** every known directory */
+  allDirs(): Iterable<string>;
+}
+
+/**
+ * fsutil `resolveWildcards`: walk below `base` in lexical order; every path (file or
+ * directory) whose path relative to `base` matches `pattern` is a match, and a matched
+ * directory is not descended into.
+ */
+export function resolveWildcards(tree: SourceTree, base: string, pattern: string): string[] {
+  const re = compileGlob(pattern);
+  if (!re) return [];
+  const depth = pattern.split('/').length;
+  const candidates = new Set<string>();
+  const baseLen = base === '/' ? 1 : base.length + 1;
+  for (const f of tree.filesUnder(base)) {
+    const segs = f.slice(baseLen).split('/');
+    // Only paths with as many segments as the pattern can match it ('*' never crosses '/').
+    if (segs.length >= depth) candidates.add(segs.slice(0, depth).join('/'));
+  }
+  for (const d of tree.allDirs()) {
+    if (d !== base && isWithin(base, d)) {
+      const rel = d.slice(baseLen);
+      if (rel.split('/').length === depth) candidates.add(rel);
+    }
+  }
+  const matches = [...candidates].filter((rel) => re.test(rel)).sort();
+  // A match below an already-matched directory is skipped (filepath.SkipDir).
+  const out: string[] = [];
+  for (const rel of matches) {
+    const abs = base === '/' ? '/' + rel : base + '/' + rel;
+    if (out.some((m) => isWithin(m, abs))) continue;
+    out.push(abs);
+  }
+  return out;
 }
 
 function lowerBound(arr: string[], key: string): number {
@@ -196,10 +209,9 @@ export const imageDirs = [
 ];
 
 /** A stage's filesystem as far as the Dockerfile tells: files with provenance, known dirs. */
-export class StageFs {
+export class StageFs implements SourceTree {
   readonly files = new Map<string, FileEntry>();
   readonly dirs = new Set<string>(['/']);
-  private index: TreeIndex | null = null;
 
   static fromBase(base: StageFs | null, imageBase: boolean): StageFs {
     const fs = new StageFs();
@@ -213,13 +225,11 @@ export class StageFs {
   }
 
   mkdir(p: string): void {
-    this.index = null;
     this.dirs.add(p);
     addParents(this.dirs, p);
   }
 
   put(p: string, entry: FileEntry): void {
-    this.index = null;
     // A file replaces whatever was at its path, and a directory's former contents go with it.
     if (this.dirs.has(p)) {
       for (const k of [...this.files.keys()]) if (k.startsWith(p + '/')) this.files.delete(k);
@@ -233,9 +243,23 @@ export class StageFs {
     return this.dirs.has(p);
   }
 
-  tree(): TreeIndex {
-    if (!this.index) this.index = new TreeIndex(this.files.keys(), this.dirs);
-    return this.index;
+  isFile(p: string): boolean {
+    return this.files.has(p);
+  }
+
+  /** A scan: a stage is read by COPY --from a few times per build, not worth an index. */
+  filesUnder(dir: string): string[] {
+    const out: string[] = [];
+    if (dir === '/') out.push(...this.files.keys());
+    else {
+      const prefix = dir + '/';
+      for (const k of this.files.keys()) if (k.startsWith(prefix)) out.push(k);
+    }
+    return out.sort();
+  }
+
+  allDirs(): Iterable<string> {
+    return this.dirs;
   }
 }
 
