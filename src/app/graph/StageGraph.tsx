@@ -3,7 +3,7 @@
  * from the analysis; positions are view state that only changes when the set of nodes or
  * connections does (or when the person drags a node).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
@@ -58,8 +58,12 @@ function StageGraphCanvas() {
   const [flow, setFlow] = useState<FlowState>({ model: null, layoutKey: '', nodes: [], edges: [] });
   if (flow.model !== model) setFlow(reconcileNodes(flow, model));
 
+  // Fit the graph after every new layout. A big graph fitted whole would be unreadably small:
+  // then show the target and what it builds on, and leave the rest to the minimap and zoom.
+  const modelForFit = useRef(flow.model);
+  modelForFit.current = flow.model;
   useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.12, maxZoom: 1.1 }));
+    const id = requestAnimationFrame(() => void fitView({ padding: 0.12, maxZoom: 1.1, nodes: focusNodes(modelForFit.current) }));
     return () => cancelAnimationFrame(id);
   }, [flow.layoutKey, fitView]);
 
@@ -140,6 +144,16 @@ function reconcileEdges(previous: DependencyFlowEdge[], model: GraphModel): Depe
     };
   });
   return edges.length === previous.length && edges.every((e, i) => e === previous[i]) ? previous : edges;
+}
+
+const WHOLE_GRAPH_MAX_NODES = 14;
+
+function focusNodes(model: GraphModel | null): { id: string }[] | undefined {
+  const target = useWorkspaceStore.getState().analysis?.target;
+  if (!model || model.nodes.length <= WHOLE_GRAPH_MAX_NODES || target == null) return undefined;
+  const targetId = `stage:${target}`;
+  const ids = new Set([targetId, ...model.edges.filter((e) => e.target === targetId).map((e) => e.source)]);
+  return [...ids].map((id) => ({ id }));
 }
 
 function sameData(node: FlowNode, spec: GraphModel['nodes'][number]): boolean {

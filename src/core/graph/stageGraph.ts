@@ -136,7 +136,7 @@ export function buildStageGraph(
 
   // buildStageDependencyGraph + toCommand + detectRunMount
   stages.forEach((st, i) => {
-    const self = states.findIndex((s) => s.kind === 'stage' && s.stageIndex === i);
+    const self = i; // stages are registered first, in order: a stage's state index is its index
     for (const cmd of st.commands) {
       if (cmd.kind === 'copy' && cmd.from !== null && cmd.from !== '') {
         const from = cmd.from;
@@ -209,7 +209,7 @@ export function buildStageGraph(
   const needed: number[] = [];
   if (targetIndex !== null) {
     const seen = new Set<number>();
-    const stack = [states.findIndex((s) => s.kind === 'stage' && s.stageIndex === targetIndex)];
+    const stack = [targetIndex]; // a stage's state index is its stage index
     while (stack.length > 0) {
       const s = stack.pop()!;
       if (seen.has(s)) continue;
