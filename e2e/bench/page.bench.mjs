@@ -1,3 +1,4 @@
+/* global console, process, fetch, setTimeout, window, document, localStorage, performance, requestAnimationFrame, MutationObserver */
 // The playground's own benchmark (issue 5): run `npx vite build` first, then
 // `node e2e/bench/page.bench.mjs`. It prints, never asserts:
 //  1. first-load JavaScript: the entry chunk (everything before Monaco) and Monaco's chunk, gzip;

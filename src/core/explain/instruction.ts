@@ -19,7 +19,7 @@ import { containsWildcards } from '../flow/tree.ts';
 import { ruleMeta } from '../lint/registry.ts';
 import { suggest } from '../util/suggest.ts';
 import { approximateSize, formatMb } from './imageSizes.ts';
-import { groupPaths, isRemote, listShort, plural, sourceCovers, stageLabel, targetChain, type CopyCommand } from './common.ts';
+import { groupPaths, isRemote, listShort, plural, sourceCovers, stageLabel, stageOfLine, targetChain, type CopyCommand } from './common.ts';
 
 export interface InstructionLink {
   label: string;
@@ -86,6 +86,11 @@ const isManifest = (p: string) => {
 };
 const INSTALL_RE =
   /\b(npm\s+(ci|install|i)\b|yarn(\s+install)?\s*($|&&|;|--)|pnpm\s+(install|i)\b|pip3?\s+install|python3?\s+-m\s+pip\s+install|poetry\s+install|uv\s+(sync|pip\s+install)|go\s+mod\s+download|cargo\s+(build|fetch|chef)|bundle\s+install|composer\s+install|mvn\b.*dependency:|gradle\b.*dependencies|dotnet\s+restore|mix\s+deps\.get)/;
+/** `dockerfile2llb/platform.go` `defaultArgs`: predeclared, visible in a stage once declared. */
+const BUILTIN_ARGS = new Set([
+  'BUILDPLATFORM', 'BUILDOS', 'BUILDOSVERSION', 'BUILDARCH', 'BUILDVARIANT',
+  'TARGETPLATFORM', 'TARGETOS', 'TARGETOSVERSION', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE',
+]);
 const ARCHIVE_RE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
 
 function quote(s: string): string {
@@ -134,8 +139,8 @@ class Builder {
     this.reads.push(display);
   }
   link(l: InstructionLink): void {
-    const key = `${l.rule ?? ''}|${l.example ?? ''}|${l.url ?? ''}|${l.label}`;
-    if (!this.links.some((x) => `${x.rule ?? ''}|${x.example ?? ''}|${x.url ?? ''}|${x.label}` === key)) this.links.push(l);
+    const key = (x: InstructionLink) => (x.rule ? `rule:${x.rule}` : x.example ? `example:${x.example}` : `url:${x.url ?? ''}|${x.label}`);
+    if (!this.links.some((x) => key(x) === key(l))) this.links.push(l);
   }
   rule(id: string, label?: string): void {
     const meta = ruleMeta(id);
@@ -343,8 +348,8 @@ function fromInstruction(detail: AnalysisDetail, i: number): InstructionExplanat
     const size = approximateSize(info.base);
     b.say(
       `Starts ${label} from the image ${info.base}. BuildKit pulls it (or uses a cached copy); its contents are not known offline.`,
-      size && `It is about ${formatMb(size.mb)} unpacked (${formatMb(size.compressedMb)} to download) — an approximation for ${size.matched} as of ${size.asOf}, not a measurement.`,
-      size?.note && `(${size.note}.)`,
+      size && `Size: ${formatMb(size.mb)} unpacked, ${formatMb(size.compressedMb)} to download (a rough approximation for ${size.matched} as of ${size.asOf}, not a measurement).`,
+      size?.note && `${cap(size.note)}.`,
     );
     b.read(`image:${info.base}`, '/', `image ${info.base}`);
     if (/distroless/.test(info.base)) b.link(EXAMPLES.distroless);
@@ -513,8 +518,9 @@ function copyText(detail: AnalysisDetail, b: Builder, i: number, cmd: CopyComman
   if (cmd.contents.length > 0) {
     const names = cmd.contents.map((c) => c.path);
     const lines = cmd.contents.reduce((n, c) => n + (c.data === '' ? 0 : c.data.split('\n').length - (c.data.endsWith('\n') ? 1 : 0)), 0);
+    const targets = (step?.wrote ?? []).filter((w) => names.some((n) => w === n || w.endsWith('/' + n) || names.length === 1));
     b.say(
-      `Creates ${listShort(names)} in ${destText} from the heredoc in this instruction (${plural(lines, 'line')}), in ${label}.`,
+      `Writes the heredoc ${listShort(names.map((n) => `<<${n}`))} (${plural(lines, 'line')}) to ${targets.length > 0 ? listShort(targets.slice(-names.length)) : destText} in ${label}.`,
       cmd.contents.every((c) => c.expand) ? 'Variables in it are expanded, because the delimiter is not quoted.' : cmd.contents.some((c) => !c.expand) ? 'Variables in it are not expanded (quoted delimiter).' : null,
     );
     for (const n of names) b.read('heredoc', n, `heredoc <<${n}`);
@@ -646,35 +652,78 @@ function contextCopyText(
     b.say(`--exclude=${cmd.exclude.join(' --exclude=')} leaves out ${plural(excluded.length, 'more file')}${excluded.length > 0 ? ` (${groupPaths(excluded)})` : ''}.`);
   }
   if (reads.length > 0) {
-    const final = reads.filter((r) => a.context[r] === 'final').length;
-    b.say(
-      final === reads.length
-        ? `All of them reach the final image.`
-        : final === 0
-          ? `None of them reach the final image: they are build-only.`
-          : `${final} of them reach the final image; the other ${reads.length - final} are build-only.`,
-    );
+    const via = viaThisCopy(detail, i, cmd.line);
+    const here = reads.filter((r) => via.has(r)).length;
+    const elsewhere = reads.filter((r) => !via.has(r) && a.context[r] === 'final').length;
+    const buildOnly = reads.length - here - elsewhere;
+    const parts: string[] = [];
+    if (reads.length === 1) {
+      parts.push(here === 1 ? 'It reaches the final image through this copy.' : elsewhere === 1 ? 'It reaches the final image through another instruction, not this one.' : 'It does not reach the final image.');
+    } else if (here === reads.length) parts.push('All of them reach the final image through this copy.');
+    else if (here > 0) parts.push(`${here} of them reach the final image through this copy.`);
+    if (reads.length > 1 && elsewhere > 0) parts.push(`${elsewhere === reads.length ? 'All of them' : `${elsewhere} of them`} reach the final image through another instruction, not this one.`);
+    if (reads.length === 1) {
+      // said above
+    } else if (buildOnly === reads.length) parts.push('None of them reach the final image: here they are build-only.');
+    else if (buildOnly > 0) parts.push(`${buildOnly} of them do not reach the final image.`);
+    b.say(...parts);
   }
   // Cache: this step and every build step after it re-run when any copied file changes.
   b.para();
   if (reads.length > 0) {
-    b.say(`BuildKit re-runs this step when any of ${reads.length === 1 ? 'this file' : `these ${reads.length} files`} changes, and then every build step after it in ${label}.`);
+    b.say(`BuildKit re-runs this step when ${reads.length === 1 ? 'this file' : `any of these ${reads.length} files`} changes, and then every build step after it in ${label}.`);
   }
   const later = (detail.dispatch?.stages[i]?.commands ?? []).filter((x) => x.cmd.line > cmd.line && x.cmd.kind === 'run');
   const install = later.find((x) => INSTALL_RE.test(x.cmd.node.original));
   const nonManifest = reads.filter((r) => !isManifest(r));
   if (install && nonManifest.length > 0) {
-    const what = install.cmd.node.original.split('\n')[0].replace(/^\s*RUN\s+/i, '').replace(/--mount=\S+\s*/g, '');
     b.say(
-      `Because ${quote(what.trim())} (line ${install.cmd.line}) comes after it, editing any of these files (${groupPaths(nonManifest, 3)}) installs the dependencies again.`,
+      `Because ${quote(runSummary(install.cmd))} (line ${install.cmd.line}) comes after it, editing any of these files (${groupPaths(nonManifest, 3)}) installs the dependencies again.`,
       'Copy only the dependency manifests and lockfile first, install, then copy the rest.',
     );
     b.link(EXAMPLES.lockfileFirst);
   } else if (install && reads.length > 0 && nonManifest.length === 0) {
-    b.say(`It copies only dependency manifests, so ${quote(install.cmd.node.original.split('\n')[0].trim())} at line ${install.cmd.line} stays cached while other sources change.`);
+    b.say(`It copies only dependency manifests, so ${quote(runSummary(install.cmd))} at line ${install.cmd.line} stays cached while other sources change.`);
     b.link(EXAMPLES.lockfileFirst);
   }
   if (dc && dc.unmatched.length > 0) b.rule('UndefinedVar');
+}
+
+function runSummary(cmd: Command): string {
+  if (cmd.kind !== 'run') return cmd.node.original.split('\n')[0];
+  const text = cmd.files.length > 0 ? cmd.files.map((f) => `<<${f.name}`).join(' ') : cmd.prependShell ? cmd.cmdLine.join(' ') : JSON.stringify(cmd.cmdLine);
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 80 ? one.slice(0, 77) + '...' : one;
+}
+
+function lineList(lines: number[]): string {
+  return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
+}
+
+/**
+ * The context files that reach the target's filesystem through the copy at `line` of `stage`:
+ * follow every final entry back (COPY --from hops) to the context copy that made it.
+ */
+function viaThisCopy(detail: AnalysisDetail, stage: number, line: number): Set<string> {
+  const out = new Set<string>();
+  const flow = detail.flow;
+  const t = detail.analysis.target;
+  if (!flow || t === null) return out;
+  for (const e of flow.stageFs.get(t)?.files.values() ?? []) {
+    if (!e.origin) continue;
+    let cur = e;
+    for (let hop = 0; hop < 64; hop++) {
+      if (cur.from === 'context') {
+        if (cur.line === line && stageOfLine(detail, cur.line) === stage) out.add(e.origin);
+        break;
+      }
+      if (!cur.from.startsWith('stage:')) break;
+      const next = flow.stageFs.get(Number(cur.from.slice(6)))?.files.get(cur.source);
+      if (!next) break;
+      cur = next;
+    }
+  }
+  return out;
 }
 
 function lastUser(detail: AnalysisDetail, stage: number, line: number): string | null {
@@ -705,14 +754,15 @@ function runText(detail: AnalysisDetail, b: Builder, i: number, cmd: Extract<Com
     for (const { cmd: c } of commandsBefore(detail, i, cmd.line)) if (c.kind === 'shell') sh = c.shell;
     return sh;
   })();
-  const where = `in ${workdir}${user ? ` as user ${user}` : ''}`;
+  const where = `${dc ? `in ${workdir}` : ''}${user ? ` as user ${user}` : ''}`.trim().replace(/^(.)/, ' $1');
+  const runs = dc ? 'Runs' : 'Would run';
   if (cmd.files.length > 0) {
-    b.say(`Runs the heredoc script${cmd.files.length > 1 ? 's' : ''} ${listShort(cmd.files.map((f) => `<<${f.name}`))} ${where}, in ${label}.`);
+    b.say(`${runs} the heredoc script${cmd.files.length > 1 ? 's' : ''} ${listShort(cmd.files.map((f) => `<<${f.name}`))}${where}, in ${label}.`);
   } else if (cmd.prependShell) {
     const text = cmd.cmdLine.join(' ');
-    b.say(`Runs ${quote(text.length > 120 ? text.slice(0, 117) + '...' : text)} with ${shell ? JSON.stringify(shell) : '/bin/sh -c'} ${where}, in ${label}.`);
+    b.say(`${runs} ${quote(text.length > 120 ? text.slice(0, 117) + '...' : text)} with ${shell ? JSON.stringify(shell) : '/bin/sh -c'}${where}, in ${label}.`);
   } else {
-    b.say(`Runs ${JSON.stringify(cmd.cmdLine)} directly (exec form: no shell, so no $VARIABLE expansion, && or pipes) ${where}, in ${label}.`);
+    b.say(`${runs} ${JSON.stringify(cmd.cmdLine)} directly (exec form: no shell, so no $VARIABLE expansion, && or pipes)${where}, in ${label}.`);
   }
   if (rootBase(detail, i) === 'scratch' && cmd.prependShell && cmd.files.length === 0) {
     b.say('This stage starts from scratch, which has no /bin/sh: a shell-form RUN fails unless an earlier step copied a shell in.');
@@ -791,14 +841,14 @@ function runText(detail: AnalysisDetail, b: Builder, i: number, cmd: Extract<Com
   // Cache behaviour.
   b.para();
   b.say(
-    `BuildKit reuses the cached result of this step unless a step before it in ${label} (or in a stage it builds on) re-ran${contextMounted ? ', or a mounted context file changed' : ''}${cmd.mounts.some((m) => m.type === 'bind' && m.from) ? ', or a mounted stage changed' : ''}.`,
+    `BuildKit reuses the cached result of this step unless a step before it in ${label}${detail.analysis.stages[i]?.baseStage !== null ? ' (or in the stage it builds on)' : ''} re-ran${contextMounted ? ', or a mounted context file changed' : ''}${cmd.mounts.some((m) => m.type === 'bind' && m.from) ? ', or a mounted stage changed' : ''}.`,
     'It does not look at the network: a new upstream package version alone does not re-run it.',
   );
   const before = (detail.dispatch?.stages[i]?.commands ?? []).filter((x) => x.cmd.line < cmd.line);
   const copies = (detail.flow?.steps ?? []).filter((s) => s.stage === i && s.line < cmd.line && s.from === 'context' && s.wrote.length > 0 && before.some((x) => x.cmd.line === s.line));
   const copied = [...new Set(copies.flatMap((s) => s.contextReads))];
   if (copied.length > 0) {
-    b.say(`So it re-runs when any of the ${plural(copied.length, 'context file')} copied before it in this stage changes (lines ${[...new Set(copies.map((c) => c.line))].join(', ')}).`);
+    b.say(`So it re-runs when any of the ${plural(copied.length, 'context file')} copied before it in this stage changes (${lineList([...new Set(copies.map((c) => c.line))])}).`);
   }
   if (INSTALL_RE.test(cmd.node.original)) {
     const nonManifest = copied.filter((r) => !isManifest(r));
@@ -858,6 +908,7 @@ function argText(detail: AnalysisDetail, b: Builder, i: number, cmd: Extract<Com
     if (Object.hasOwn(d.buildArgs, arg.key)) how = `--build-arg sets it to ${quote(d.buildArgs[arg.key])}`;
     else if (arg.value !== null) how = `default ${quote(arg.value)}${value !== undefined && value !== arg.value ? ` (${quote(value)} after expansion)` : ''}`;
     else if (global) how = `no default here, so it takes the global value ${quote(global.value ?? '')} declared before the first FROM (line ${global.line})`;
+    else if (BUILTIN_ARGS.has(arg.key)) how = `no default needed: BuildKit predeclares it${value !== undefined ? ` (${quote(value)} here; Stagecraft assumes a linux/amd64 builder and target)` : ''}, and inside a stage it becomes visible once declared`;
     else how = 'no default and no global ARG of that name: it is unset unless --build-arg sets it';
     b.say(`Declares the build argument ${arg.key} in ${label}: ${how}.`);
   }

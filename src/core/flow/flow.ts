@@ -140,7 +140,8 @@ export function computeFlow(
       for (const m of matches) {
         if (tree.isFile(m) && !includeRe) {
           found = true;
-          if (exclude && exclude(basename(m))) continue;
+          // copier.exclude tests paths below the copied source, never the source itself:
+          // a file named (or matched by a wildcard) is always copied.
           copyOne(m, fileTarget(basename(m)));
         } else if (tree.isDir(m)) {
           found = true;
