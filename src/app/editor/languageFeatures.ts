@@ -92,8 +92,30 @@ export function registerDockerfileFeatures(monaco: typeof Monaco): void {
           return { range, contents: [{ value: `Image \`${escapeCode(ref.value)}\`: no stage of this name ${ref.kind === 'base' ? 'before this line' : 'exists'}, so BuildKit pulls it.` }] };
         }
       }
-      const word = model.getWordAtPosition(position);
       const line = model.getLineContent(position.lineNumber);
+
+      // the stage's own name: `FROM ... AS <name>`
+      const stage = a?.stages.find((s) => s.line === position.lineNumber && s.nameAsWritten !== null);
+      if (a && stage && ready()) {
+        const m = new RegExp(`\\s(?:as|AS|As|aS)\\s+(${escapeRegExp(stage.nameAsWritten!)})\\s*$`).exec(line);
+        if (m) {
+          const start = m.index + m[0].length - m[1].length - (m[0].length - m[0].trimEnd().length) + 1;
+          const end = start + m[1].length;
+          if (position.column >= start && position.column <= end) {
+            return { range: new monaco.Range(position.lineNumber, start, position.lineNumber, end), contents: [{ value: stageSummary(stage.index, a) }, { value: usedBy(stage.index) }] };
+          }
+        }
+      }
+
+      // a flag: `--from=`, `--mount=` ...
+      const flag = flagAt(line, position.column);
+      if (flag) {
+        const keyword = /^\s*(\w+)/.exec(line)?.[1] ?? '';
+        const doc = instructionDocOf(keyword)?.flags.find((f) => f.name === flag.name);
+        if (doc) return { range: new monaco.Range(position.lineNumber, flag.start, position.lineNumber, flag.end), contents: [{ value: `**--${doc.name}** (${keyword.toUpperCase()}): ${doc.summary}` }] };
+      }
+
+      const word = model.getWordAtPosition(position);
       if (word && line.slice(0, word.startColumn - 1).trim() === '') {
         const doc = instructionDocOf(word.word);
         if (doc) {
@@ -159,6 +181,31 @@ function referenceAt(line: number, column: number): StageReferenceFact | null {
     if (after && before) return ref;
   }
   return null;
+}
+
+function ready(): boolean {
+  const s = useWorkspaceStore.getState();
+  return s.analysisRevision === s.revision;
+}
+
+/** Which lines name a stage (FROM, --from, from=), for the hover on its own name. */
+function usedBy(index: number): string {
+  const lines = [...new Set(useWorkspaceStore.getState().references.filter((r) => r.target === index).map((r) => r.line))];
+  return lines.length ? `Used on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}.` : 'No other stage uses it.';
+}
+
+/** The `--name` flag word under a column (1-based), with its 1-based start and end columns. */
+function flagAt(line: string, column: number): { name: string; start: number; end: number } | null {
+  for (const m of line.matchAll(/--([a-z][a-z-]*)/g)) {
+    const start = m.index + 1;
+    const end = start + m[0].length;
+    if (column >= start && column <= end) return { name: m[1], start, end };
+  }
+  return null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function stageSummary(index: number, a: Analysis): string {

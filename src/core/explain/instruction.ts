@@ -122,6 +122,8 @@ export function explainInstruction(detail: AnalysisDetail, line: number): Instru
 
 class Builder {
   paragraphs: string[][] = [[]];
+  /** sentences to say later, in a paragraph of their own */
+  deferred: string[] = [];
   reads: string[] = [];
   readsFrom: InstructionRead[] = [];
   writes: string[] = [];
@@ -600,6 +602,10 @@ function copyText(detail: AnalysisDetail, b: Builder, i: number, cmd: CopyComman
     b.say('--link copies onto an empty layer that is merged on top, so this step stays cached when steps before it change, and its layer can be reused on a new base.');
   }
 
+  if (b.deferred.length > 0) {
+    b.para().say(...b.deferred);
+    b.deferred = [];
+  }
   b.writes.push(...(step?.wrote ?? []));
 }
 
@@ -669,6 +675,8 @@ function contextCopyText(
     b.say(...parts);
   }
   // Cache: this step and every build step after it re-run when any copied file changes.
+  // (Said in a paragraph of its own, after the flags: see copyText.)
+  const cacheStart = b.paragraphs.length;
   b.para();
   if (reads.length > 0) {
     b.say(`BuildKit re-runs this step when ${reads.length === 1 ? 'this file' : `any of these ${reads.length} files`} changes, and then every build step after it in ${label}.`);
@@ -687,6 +695,8 @@ function contextCopyText(
     b.link(EXAMPLES.lockfileFirst);
   }
   if (dc && dc.unmatched.length > 0) b.rule('UndefinedVar');
+  b.deferred.push(...b.paragraphs.splice(cacheStart).flat());
+  b.paragraphs.push([]);
 }
 
 function runSummary(cmd: Command): string {
@@ -777,7 +787,9 @@ function runText(detail: AnalysisDetail, b: Builder, i: number, cmd: Extract<Com
   const graph = detail.graph;
   if (cmd.mounts.length > 0) b.para();
   cmd.mounts.forEach((m, k) => {
-    const target = mountOpt(m, dc, k, 'target', 'dst', 'destination') ?? m.target ?? '';
+    const rawTarget = mountOpt(m, dc, k, 'target', 'dst', 'destination') ?? m.target ?? '';
+    // convert_runmount.go: a relative target is joined to the working directory.
+    const target = rawTarget === '' ? '' : normalizePath(workdir, rawTarget, false);
     const from = m.from;
     const dep = from ? graph?.states[i]?.deps.find((x) => x.cmd === cmd && x.mountIndex === k) : undefined;
     const node = dep ? graph!.states[dep.state] : undefined;
