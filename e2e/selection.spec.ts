@@ -52,6 +52,13 @@ test('go to definition leads from --from=build to the build stage; hover tells a
 
   await page.keyboard.press('F12');
   await expect.poll(() => editorCursorLine(page)).toBe(9);
+
+  // hover on the stage's own name (FROM deps AS build) tells where it is used
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.keyboard.press('ControlOrMeta+I');
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Used on' })).toContainText('Used on line 24');
 });
 
 test('completion offers instructions at the start of a line', async ({ page }) => {

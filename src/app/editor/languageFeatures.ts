@@ -97,9 +97,10 @@ export function registerDockerfileFeatures(monaco: typeof Monaco): void {
       // the stage's own name: `FROM ... AS <name>`
       const stage = a?.stages.find((s) => s.line === position.lineNumber && s.nameAsWritten !== null);
       if (a && stage && ready()) {
-        const m = new RegExp(`\\s(?:as|AS|As|aS)\\s+(${escapeRegExp(stage.nameAsWritten!)})\\s*$`).exec(line);
+        const m = new RegExp(`\\s[Aa][Ss]\\s+(${escapeRegExp(stage.nameAsWritten!)})\\s*$`).exec(line);
         if (m) {
-          const start = m.index + m[0].length - m[1].length - (m[0].length - m[0].trimEnd().length) + 1;
+          const nameEnd = m.index + m[0].trimEnd().length; // 0-based, exclusive
+          const start = nameEnd - m[1].length + 1;
           const end = start + m[1].length;
           if (position.column >= start && position.column <= end) {
             return { range: new monaco.Range(position.lineNumber, start, position.lineNumber, end), contents: [{ value: stageSummary(stage.index, a) }, { value: usedBy(stage.index) }] };

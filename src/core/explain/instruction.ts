@@ -696,7 +696,6 @@ function contextCopyText(
   }
   if (dc && dc.unmatched.length > 0) b.rule('UndefinedVar');
   b.deferred.push(...b.paragraphs.splice(cacheStart).flat());
-  b.paragraphs.push([]);
 }
 
 function runSummary(cmd: Command): string {

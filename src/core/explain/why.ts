@@ -153,7 +153,7 @@ export function explainPath(detail: AnalysisDetail, query: string, dockerignore:
   }
   if (status === 'build-only') {
     buildOnlyChain(detail, rel, steps);
-    return done('context', status, `${rel} is used while building ${stageLabel(detail, target)} but does not reach the final image`);
+    return done('context', status, `${rel} is used during the build but does not reach the final image (${stageLabel(detail, target)})`);
   }
   // unused: does an --exclude of a needed stage drop it, or would a stage the target skips read it?
   for (const u of contextUses(detail)) {
@@ -171,7 +171,8 @@ export function explainPath(detail: AnalysisDetail, query: string, dockerignore:
       break;
     }
   }
-  return done('context', status, `${rel} is sent with the context but no stage the target needs reads it`);
+  const special = rel === 'Dockerfile' || rel === '.dockerignore' ? ` (BuildKit reads the ${rel} itself before the build; a stage gets it only if a COPY takes it)` : '';
+  return done('context', status, `${rel} is sent with the context but no stage the target needs reads it${special}`);
 }
 
 type Done = (kind: WhyAnswer['kind'], status: ContextStatus | null, summary: string) => WhyAnswer;

@@ -1,18 +1,15 @@
 import { test } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { analyzeDetailed } from '../analyze.ts';
 import { explainInstruction } from './instruction.ts';
-import { imageSizeSummary } from './imageSizes.ts';
+import { detailOf, NODE_GOOD, NODE_WRONG, NODE_FILES, NODE_IGNORE, GO_APP, GO_FILES, GO_IGNORE, DIAMOND } from './fixtures.ts';
 
 test('x', () => {
-  const text = readFileSync('/tmp/sc/kitchen.Dockerfile', 'utf8');
-  const files = ['go.mod','go.sum','cmd/app/main.go','internal/a.go','internal/b.go','static/a.js','static/a.js.map','static/i.html','vendor.tar.gz','.git/HEAD','Dockerfile'];
-  const d = analyzeDetailed({ dockerfile: text, files });
-  for (let l = 1; l <= text.split('\n').length; l++) {
-    const e = explainInstruction(d, l);
-    if (!e) { console.log(l, 'null'); continue; }
-    if (e.line !== l) continue;
-    console.log(`--- ${e.title}\n${e.text}\nreads=${JSON.stringify(e.reads.slice(0,5))} writes=${JSON.stringify(e.writes.slice(0,5))}\nlinks=${JSON.stringify(e.links.map(l=>l.rule??l.example??l.url))}`);
-  }
-  console.log(imageSizeSummary(d).text);
+  const show = (d: any, l: number) => { const e = explainInstruction(d, l); console.log(l, JSON.stringify(e, null, 1)); };
+  const g = detailOf(NODE_GOOD, NODE_FILES, NODE_IGNORE);
+  show(g, 5); show(g, 12);
+  const w = detailOf(NODE_WRONG, NODE_FILES, NODE_IGNORE);
+  show(w, 3); show(w, 4);
+  const go = detailOf(GO_APP, GO_FILES, GO_IGNORE);
+  show(go, 16); show(go, 17); show(go, 10);
+  const dm = detailOf(DIAMOND);
+  show(dm, 8); show(dm, 11);
 });
