@@ -204,7 +204,7 @@ function stageRole(detail: AnalysisDetail, i: number): string {
       .map((e) => `line ${e.line} ${e.kind === 'copy' ? 'copies from it' : e.kind === 'mount' ? 'mounts it' : 'builds on it'}`);
     return `${cap(label)} runs for ${targetLabel(detail)}${uses.length > 0 ? ` (${listShort([...new Set(uses)])})` : ''}, but is not shipped: only what is copied out of it reaches the image.`;
   }
-  return `${cap(label)} does not run for ${targetLabel(detail)}: the target neither builds on it, copies from it nor mounts it, so BuildKit skips it. Its values below are shown as written, not expanded.`;
+  return `${cap(label)} does not run for ${targetLabel(detail)}: the target neither builds on it, copies from it nor mounts it, so BuildKit skips it. Values here are shown as written, not expanded.`;
 }
 
 function cap(s: string): string {
@@ -233,6 +233,22 @@ function commandsBefore(detail: AnalysisDetail, stage: number, line: number): { 
     }
   }
   return out;
+}
+
+/**
+ * The WORKDIR before a line of a stage that was not dispatched, from the instructions as
+ * written (and the dispatched state of a needed base stage); null when a variable hides it.
+ */
+function staticWorkdir(detail: AnalysisDetail, stage: number, line: number): string | null {
+  let wd = '/';
+  for (const { stage: s, cmd } of commandsBefore(detail, stage, line)) {
+    if (cmd.kind !== 'workdir') continue;
+    const dc = dispatchedOf(detail, s, cmd);
+    if (dc) wd = workdirAfter(dc);
+    else if (cmd.path.includes('$')) return null;
+    else wd = normalizePath(wd, cmd.path, false);
+  }
+  return wd;
 }
 
 function rootBase(detail: AnalysisDetail, stage: number): string {
@@ -506,11 +522,15 @@ function configNote(detail: AnalysisDetail, b: Builder, i: number): void {
 function copyText(detail: AnalysisDetail, b: Builder, i: number, cmd: CopyCommand, dc: DispatchedCommand | null): void {
   const a = detail.analysis;
   const label = stageLabel(detail, i);
-  const workdir = dc?.workdir ?? '/';
+  const workdir = dc?.workdir ?? staticWorkdir(detail, i, cmd.line);
   const rawDest = dc?.expanded.dest ?? cmd.dest;
-  const dest = pathRelativeToWorkingDir(workdir, rawDest);
+  const dest = pathRelativeToWorkingDir(workdir ?? '/', rawDest);
   const destShown = dest.length > 1 && dest.endsWith('/') ? dest.slice(0, -1) : dest;
-  const destText = isAbs(rawDest) ? destShown : `${destShown} (${quote(rawDest)} is relative to WORKDIR ${workdir})`;
+  const destText = isAbs(rawDest)
+    ? destShown
+    : workdir === null
+      ? `${rawDest} (relative to the stage's WORKDIR)`
+      : `${destShown} (${quote(rawDest)} is relative to WORKDIR ${workdir})`;
   const sources = (dc?.sources ?? cmd.sources).filter((s) => s !== '');
   const step: CopyStep | undefined = detail.flow?.steps.find((s) => s.stage === i && s.line === cmd.line);
   const graph = detail.graph;
@@ -756,14 +776,15 @@ function mountOpt(m: Mount, dc: DispatchedCommand | null, k: number, ...keys: st
 function runText(detail: AnalysisDetail, b: Builder, i: number, cmd: Extract<Command, { kind: 'run' }>, dc: DispatchedCommand | null): void {
   const a = detail.analysis;
   const label = stageLabel(detail, i);
-  const workdir = dc?.workdir ?? '/';
+  const knownWorkdir = dc?.workdir ?? staticWorkdir(detail, i, cmd.line);
+  const workdir = knownWorkdir ?? '/';
   const user = lastUser(detail, i, cmd.line);
   const shell = (() => {
     let sh: string[] | null = null;
     for (const { cmd: c } of commandsBefore(detail, i, cmd.line)) if (c.kind === 'shell') sh = c.shell;
     return sh;
   })();
-  const where = `${dc ? `in ${workdir}` : ''}${user ? ` as user ${user}` : ''}`.trim().replace(/^(.)/, ' $1');
+  const where = `${knownWorkdir !== null ? `in ${knownWorkdir}` : ''}${user ? ` as user ${user}` : ''}`.trim().replace(/^(.)/, ' $1');
   const runs = dc ? 'Runs' : 'Would run';
   if (cmd.files.length > 0) {
     b.say(`${runs} the heredoc script${cmd.files.length > 1 ? 's' : ''} ${listShort(cmd.files.map((f) => `<<${f.name}`))}${where}, in ${label}.`);
