@@ -3,24 +3,65 @@
  * uses for every context and image path. Linux paths only: Stagecraft models Linux builds.
  */
 
-/** Go `path.Clean`: lexical processing, `..` resolved, `.` and duplicate slashes removed. */
-export function clean(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.charCodeAt(0) === 47; // '/'
-  const parts = p.split('/');
+/**
+ * Go `path.Clean` (identical to `filepath.Clean` on Linux): the lazybuf algorithm ported
+ * as is. Removes `.` elements, duplicate and trailing slashes, and `..` elements together
+ * with the element before them; a rooted `/..` stays `/`; the empty path becomes `.`.
+ */
+export function clean(path: string): string {
+  const n = path.length;
+  if (n === 0) return '.';
+  const rooted = path.charCodeAt(0) === 47;
+  // out is a growable copy of the cleaned prefix; w is the write index (lazybuf.w).
   const out: string[] = [];
-  for (const part of parts) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(part);
+  let w = 0;
+  const append = (ch: string): void => {
+    out[w++] = ch;
+  };
+  let r = 0;
+  let dotdot = 0;
+  if (rooted) {
+    append('/');
+    r = 1;
+    dotdot = 1;
   }
-  const joined = out.join('/');
-  if (rooted) return '/' + joined;
-  return joined === '' ? '.' : joined;
+  while (r < n) {
+    const c = path.charCodeAt(r);
+    if (c === 47) {
+      // empty path element
+      r++;
+    } else if (c === 46 && (r + 1 === n || path.charCodeAt(r + 1) === 47)) {
+      // . element
+      r++;
+    } else if (
+      c === 46 &&
+      path.charCodeAt(r + 1) === 46 &&
+      (r + 2 === n || path.charCodeAt(r + 2) === 47)
+    ) {
+      // .. element: remove to last /
+      r += 2;
+      if (w > dotdot) {
+        w--;
+        while (w > dotdot && out[w] !== '/') w--;
+      } else if (!rooted) {
+        // cannot backtrack, but not rooted, so append .. element.
+        if (w > 0) append('/');
+        append('.');
+        append('.');
+        dotdot = w;
+      }
+    } else {
+      // real path element; add slash if needed
+      if ((rooted && w !== 1) || (!rooted && w !== 0)) append('/');
+      while (r < n && path.charCodeAt(r) !== 47) {
+        append(path[r]);
+        r++;
+      }
+    }
+  }
+  if (w === 0) return '.';
+  out.length = w;
+  return out.join('');
 }
 
 /** Go `path.Join`: joins non-empty elements and cleans; '' when all are empty. */

@@ -5,6 +5,7 @@
  * Also home of the two Go string helpers every other file here needs with Go's exact
  * semantics: `filepath.Clean` (Linux: same as `path.Clean`) and `strings.TrimSpace`.
  */
+import { utf8Length } from '../util/utf8.ts';
 
 /**
  * Go `unicode.IsSpace`: the Unicode White_Space property. Note that it differs from
@@ -35,87 +36,12 @@ export function goTrimSpace(s: string): string {
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
-/**
- * Go `filepath.Clean` on Linux (identical to `path.Clean`): the lazybuf algorithm ported
- * as is. Removes `.` elements, duplicate and trailing slashes, and `..` elements together
- * with the element before them; a rooted `/..` stays `/`; the empty path becomes `.`.
- */
-export function goClean(path: string): string {
-  const n = path.length;
-  if (n === 0) return '.';
-  const rooted = path.charCodeAt(0) === 47;
-  // out is a growable copy of the cleaned prefix; w is the write index (lazybuf.w).
-  const out: string[] = [];
-  let w = 0;
-  const append = (ch: string): void => {
-    out[w++] = ch;
-  };
-  let r = 0;
-  let dotdot = 0;
-  if (rooted) {
-    append('/');
-    r = 1;
-    dotdot = 1;
-  }
-  while (r < n) {
-    const c = path.charCodeAt(r);
-    if (c === 47) {
-      // empty path element
-      r++;
-    } else if (c === 46 && (r + 1 === n || path.charCodeAt(r + 1) === 47)) {
-      // . element
-      r++;
-    } else if (
-      c === 46 &&
-      path.charCodeAt(r + 1) === 46 &&
-      (r + 2 === n || path.charCodeAt(r + 2) === 47)
-    ) {
-      // .. element: remove to last /
-      r += 2;
-      if (w > dotdot) {
-        w--;
-        while (w > dotdot && out[w] !== '/') w--;
-      } else if (!rooted) {
-        // cannot backtrack, but not rooted, so append .. element.
-        if (w > 0) append('/');
-        append('.');
-        append('.');
-        dotdot = w;
-      }
-    } else {
-      // real path element; add slash if needed
-      if ((rooted && w !== 1) || (!rooted && w !== 0)) append('/');
-      while (r < n && path.charCodeAt(r) !== 47) {
-        append(path[r]);
-        r++;
-      }
-    }
-  }
-  if (w === 0) return '.';
-  out.length = w;
-  return out.join('');
-}
+/** Go `filepath.Clean` (the lazybuf port lives in paths.ts, shared by the whole core). */
+import { clean } from '../paths.ts';
+export { clean as goClean };
 
 /** Go's `bufio.MaxScanTokenSize`: a line that does not fit the scanner's buffer fails ReadAll. */
 const MAX_SCAN_TOKEN_SIZE = 64 * 1024;
-
-/** Go `len(string)`: the UTF-8 byte length (a lone surrogate counts as U+FFFD, 3 bytes). */
-function utf8Length(s: string): number {
-  let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 export interface IgnoreFile {
   /** The patterns in order, as ReadAll returns them (exceptions keep their `!`). */
@@ -177,7 +103,7 @@ export function readIgnoreFile(text: string): IgnoreFile {
     const invert = pattern.charCodeAt(0) === 33;
     if (invert) pattern = goTrimSpace(pattern.slice(1));
     if (pattern.length > 0) {
-      pattern = goClean(pattern);
+      pattern = clean(pattern);
       // filepath.ToSlash is the identity on Linux.
       if (pattern.length > 1 && pattern.charCodeAt(0) === 47) pattern = pattern.slice(1);
     }

@@ -150,3 +150,19 @@ describe('previewCache: stages', () => {
     expect(rerun(df, ['main.go'], files, null)).toEqual([3]);
   });
 });
+
+describe('previewCache: inputs', () => {
+  it("'.' marks the whole context changed; empty strings mark nothing", () => {
+    expect(rerun(NODE_GOOD, ['.'])).toEqual([3, 4, 5, 6, 10, 11, 12]);
+    expect(rerun(NODE_GOOD, [''])).toEqual([]);
+    expect(rerun(NODE_GOOD, ['nope/x'])).toEqual([]);
+  });
+
+  it('handles a large context with many changed files', () => {
+    const files = ['package.json', 'package-lock.json'];
+    for (let i = 0; i < 3000; i++) files.push(`src/m${i % 30}/f${i}.ts`);
+    const d = detailOf(NODE_GOOD, files, null);
+    const p = previewCache(d, files.slice(2, 1000));
+    expect(p.rerunLines).toEqual([5, 6, 12]);
+  });
+});

@@ -67,25 +67,32 @@ function summarize(paths: string[]): string {
   return `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}`;
 }
 
-/** `changed` may hold files or directories ('src' covers every file below it). */
-function matcher(changed: Iterable<string>): (path: string) => boolean {
-  const exact = new Set<string>();
-  const dirs: string[] = [];
-  for (const c of changed) {
-    const p = c.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-    if (p === '' || p === '.') {
-      dirs.push('');
-      continue;
-    }
-    exact.add(p);
-    dirs.push(p + '/');
+/** A changed entry as a context path: './src/' -> 'src', '.' or '' -> '' (the whole context). */
+function normalizeChanged(c: string): string {
+  const p = c.replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  return p === '.' ? '' : p;
+}
+
+/** The entries of `set` that are `path` itself or one of its parent directories ('' = root). */
+function* coveringEntries(path: string, set: Set<string>): Generator<string> {
+  if (set.has('')) yield '';
+  for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+    const dir = path.slice(0, i);
+    if (set.has(dir)) yield dir;
   }
-  return (path) => exact.has(path) || dirs.some((d) => path.startsWith(d));
+  if (set.has(path)) yield path;
+}
+
+/** `changed` may hold files or directories ('src' covers every file below it): O(depth) per path. */
+function matcher(changed: Set<string>): (path: string) => boolean {
+  return (path) => !coveringEntries(path, changed).next().done;
 }
 
 export function previewCache(detail: AnalysisDetail, changed: Iterable<string>): CachePreview {
-  const changedList = [...changed];
-  const isChanged = matcher(changedList);
+  // '.' (or '/') marks the whole context; empty strings mark nothing.
+  const changedList = [...changed].filter((c) => typeof c === 'string' && c.trim() !== '');
+  const changedSet = new Set(changedList.map(normalizeChanged));
+  const isChanged = matcher(changedSet);
   const a = detail.analysis;
   const out: CacheStep[] = [];
   const rebuilt = new Set<number>();
@@ -182,15 +189,24 @@ export function previewCache(detail: AnalysisDetail, changed: Iterable<string>):
       });
     }
   }
+  // Which changed entries matter at all: one pass over the context, O(files x depth).
+  const stats = new Map<string, { any: boolean; included: boolean; read: boolean }>();
+  for (const c of changedSet) stats.set(c, { any: false, included: false, read: false });
+  for (const [f, st] of Object.entries(a.context)) {
+    for (const c of coveringEntries(f, changedSet)) {
+      const x = stats.get(c)!;
+      x.any = true;
+      if (st !== 'ignored') x.included = true;
+      if (readAnywhere.has(f)) x.read = true;
+    }
+  }
   const changedIgnored: string[] = [];
   const changedUnread: string[] = [];
   for (const c of changedList) {
-    const p = c.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-    const one = matcher([p]);
-    const files = Object.keys(a.context).filter(one);
-    if (files.length === 0) continue;
-    if (files.every((f) => a.context[f] === 'ignored')) changedIgnored.push(c);
-    else if (!files.some((f) => readAnywhere.has(f))) changedUnread.push(c);
+    const x = stats.get(normalizeChanged(c));
+    if (!x || !x.any) continue;
+    if (!x.included) changedIgnored.push(c);
+    else if (!x.read) changedUnread.push(c);
   }
   const rerunLines = [...new Set(out.filter((s) => s.reruns).map((s) => s.line))].sort((x, y) => x - y);
   return { steps: out, rebuiltStages: [...rebuilt].sort((x, y) => x - y), rerunLines, changedIgnored, changedUnread };

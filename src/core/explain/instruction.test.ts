@@ -27,7 +27,7 @@ describe('explainInstruction: locating', () => {
     const df = ['FROM alpine', 'RUN apk add \\', '    curl', 'COPY <<EOF /etc/motd', 'hello', 'EOF', ''].join('\n');
     const d = detailOf(df);
     expect([2, 3].map((l) => at(d, l).line)).toEqual([2, 2]);
-    expect([4, 5, 6].map((l) => at(d, l))).toSatisfyAll((e: { line: number; endLine: number }) => e.line === 4 && e.endLine === 6);
+    expect([4, 5, 6].map((l) => [at(d, l).line, at(d, l).endLine])).toEqual([[4, 6], [4, 6], [4, 6]]);
   });
 });
 
@@ -182,11 +182,12 @@ describe('explainInstruction: RUN', () => {
     expect(e.readsFrom).toEqual([{ from: 'stage:0', path: '/usr/bin/jq' }]);
   });
 
-  it('exec form, scratch, undefined variables', () => {
-    const df = ['ARG V=1', 'FROM scratch', 'RUN echo $V', 'RUN ["/bin/true"]', ''].join('\n');
+  it('exec form, scratch, a variable in a mount option that is not defined', () => {
+    const df = ['ARG V=1', 'FROM scratch', 'RUN --mount=type=cache,target=/c/$V echo hi', 'RUN ["/bin/true"]', ''].join('\n');
     const d = detailOf(df);
     const shell = at(d, 3);
     expect(shell.text).toContain('This stage starts from scratch, which has no /bin/sh');
+    expect(shell.text).toContain('A cache mount at /c:');
     expect(shell.text).toContain('$V is not defined at this point of the stage (an ARG before the first FROM must be redeclared inside the stage).');
     expect(rules(shell)).toContain('UndefinedVar');
     expect(at(d, 4).text).toContain('Runs ["/bin/true"] directly (exec form: no shell, so no $VARIABLE expansion, && or pipes) in /, in stage 0.');
@@ -233,7 +234,7 @@ describe('explainInstruction: FROM, ARG, ENV, WORKDIR, USER, CMD', () => {
   });
 
   it('global ARG: FROM-only scope, redeclaration, uses that expand to nothing', () => {
-    const df = ['ARG V=1.0', 'FROM alpine:${V} AS a', 'RUN echo $V', 'FROM alpine AS b', 'ARG V', 'RUN echo $V', ''].join('\n');
+    const df = ['ARG V=1.0', 'FROM alpine:${V} AS a', 'WORKDIR /opt/$V', 'FROM alpine AS b', 'ARG V', 'WORKDIR /opt/$V', ''].join('\n');
     const d = detailOf(df, [], null, 'b');
     const e = at(d, 1);
     expect(e.title).toBe('ARG · line 1 · global (before the first FROM)');
@@ -243,6 +244,9 @@ describe('explainInstruction: FROM, ARG, ENV, WORKDIR, USER, CMD', () => {
     expect(e.text).toContain('To use V inside a stage, write "ARG V" (no value) in that stage: it then takes this value. Redeclared in stage "b" at line 5.');
     const a = detailOf(df, [], null, 'a');
     expect(at(a, 1).text).toContain('line 3 uses $V in a stage that does not redeclare it, where it expands to an empty string.');
+    expect(rules(at(a, 1))).toContain('UndefinedVar');
+    expect(at(a, 3).writes).toEqual(['/opt']);
+    expect(at(d, 6).writes).toEqual(['/opt/1.0']);
   });
 
   it('ARG in a stage: global value, predeclared platform args, build args', () => {
@@ -256,7 +260,7 @@ describe('explainInstruction: FROM, ARG, ENV, WORKDIR, USER, CMD', () => {
   });
 
   it('ENV: scope, image config, pairs of one ENV do not see each other', () => {
-    const d = detailOf(['FROM alpine AS b', 'ENV A=1 B=$A', 'FROM alpine', 'ENV C=3', ''].join('\n'));
+    const d = detailOf(['FROM alpine AS b', 'ENV A=1 B=$A', 'FROM alpine', 'ENV C=3', 'COPY --from=b /x /x', ''].join('\n'));
     const e = at(d, 2);
     expect(e.text).toContain('Sets A=1 and B= for every later instruction of stage "b"');
     expect(e.text).toContain("The target does not build on this stage, so it is not in the image's environment.");

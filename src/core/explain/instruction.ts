@@ -18,7 +18,7 @@ import { isAbs, normalizePath, pathRelativeToWorkingDir } from '../paths.ts';
 import { containsWildcards } from '../flow/tree.ts';
 import { ruleMeta } from '../lint/registry.ts';
 import { suggest } from '../util/suggest.ts';
-import { approximateSize, formatMb } from './imageSizes.ts';
+import { approximateSize, formatMb, splitReference } from './imageSizes.ts';
 import { groupPaths, isRemote, listShort, plural, sourceCovers, stageLabel, stageOfLine, targetChain, type CopyCommand } from './common.ts';
 
 export interface InstructionLink {
@@ -159,10 +159,13 @@ function finish(
   o: { title: string; keyword: string; line: number; endLine: number; stage: number | null; docs?: string },
 ): InstructionExplanation {
   // Diagnostics on this instruction's lines link to their rules.
+  // Diagnostics on this instruction's lines link to their rules, labelled with the finding.
   for (const diag of detail.analysis.diagnostics) {
-    if (diag.line >= o.line && diag.line <= o.endLine) {
-      b.link({ label: `${diag.rule}: ${diag.message}`, rule: diag.rule, url: diag.url });
-    }
+    if (diag.line < o.line || diag.line > o.endLine) continue;
+    const label = `${diag.rule}: ${diag.message}`;
+    const same = b.links.find((l) => l.rule === diag.rule);
+    if (same) Object.assign(same, { label, url: diag.url });
+    else b.link({ label, rule: diag.rule, url: diag.url });
   }
   if (o.docs) b.link({ label: `Dockerfile reference: ${o.keyword}`, url: REF + o.docs });
   const runs = o.stage === null ? null : detail.analysis.needed.includes(o.stage);
@@ -233,6 +236,20 @@ function commandsBefore(detail: AnalysisDetail, stage: number, line: number): { 
     }
   }
   return out;
+}
+
+/** Which C library an image's binaries expect: null when the table cannot tell. */
+function libcOf(ref: string): 'glibc' | 'musl' | 'none' | null {
+  const r = splitRepo(ref);
+  if (r === 'scratch' || /distroless\/static|chainguard\/static/.test(r)) return 'none';
+  if (/alpine/.test(ref)) return 'musl';
+  if (/^(debian|ubuntu|golang|rust|node|python|gcr\.io\/distroless\/(base|cc))/.test(r)) return 'glibc';
+  return null;
+}
+
+/** `docker.io/library/golang:1.22` -> `golang` (the repository without tag or digest). */
+function splitRepo(ref: string): string {
+  return splitReference(ref)?.repo ?? ref;
 }
 
 /**
@@ -540,9 +557,11 @@ function copyText(detail: AnalysisDetail, b: Builder, i: number, cmd: CopyComman
   if (cmd.contents.length > 0) {
     const names = cmd.contents.map((c) => c.path);
     const lines = cmd.contents.reduce((n, c) => n + (c.data === '' ? 0 : c.data.split('\n').length - (c.data.endsWith('\n') ? 1 : 0)), 0);
-    const targets = (step?.wrote ?? []).filter((w) => names.some((n) => w === n || w.endsWith('/' + n) || names.length === 1));
+    // Heredoc files are written after the other sources (flow.ts), so they are the last ones.
+    const wrote = step?.wrote ?? [];
+    const targets = wrote.length >= names.length ? wrote.slice(wrote.length - names.length) : [];
     b.say(
-      `Writes the heredoc ${listShort(names.map((n) => `<<${n}`))} (${plural(lines, 'line')}) to ${targets.length > 0 ? listShort(targets.slice(-names.length)) : destText} in ${label}.`,
+      `Writes the heredoc ${listShort(names.map((n) => `<<${n}`))} (${plural(lines, 'line')}) to ${targets.length > 0 ? listShort(targets) : destText} in ${label}.`,
       cmd.contents.every((c) => c.expand) ? 'Variables in it are expanded, because the delimiter is not quoted.' : cmd.contents.some((c) => !c.expand) ? 'Variables in it are not expanded (quoted delimiter).' : null,
     );
     for (const n of names) b.read('heredoc', n, `heredoc <<${n}`);
@@ -588,6 +607,14 @@ function copyText(detail: AnalysisDetail, b: Builder, i: number, cmd: CopyComman
       b.say(`What ${local.length === 1 ? 'it holds' : 'they hold'} is made by RUN steps in ${stageLabel(detail, src)}, so the exact files are not known until the build runs.`);
     }
     for (const s of local) b.read(`stage:${src}`, normalizePath('/', s, false), `${stageLabel(detail, src)}: ${normalizePath('/', s, false)}`);
+    const from = libcOf(rootBase(detail, src));
+    const to = libcOf(rootBase(detail, i));
+    if (/^(golang|rust)(:|$)/.test(splitRepo(rootBase(detail, src))) && from !== null && to !== null && from !== to) {
+      b.say(
+        `If this is a compiled binary: ${stageLabel(detail, src)} builds on ${rootBase(detail, src)} (${from === 'glibc' ? 'glibc' : 'musl'}), while ${label} runs on ${rootBase(detail, i)} (${to === 'none' ? 'no C library at all' : to}).` +
+          ' A dynamically linked binary will not start there: link it statically (CGO_ENABLED=0 for Go, the musl target for Rust) or use a matching base.',
+      );
+    }
     b.link(EXAMPLES.distroless);
   } else if (cmd.kind === 'copy' && cmd.from) {
     const ref = node?.ref ?? cmd.from;
@@ -674,7 +701,8 @@ function contextCopyText(
     b.say('There is no .dockerignore, so everything in the folder is sent and copied (.git, node_modules, local build output, secrets in .env files...).');
   }
   if (cmd.exclude.length > 0) {
-    const excluded = Object.keys(a.context).filter((f) => a.context[f] !== 'ignored' && !reads.includes(f) && sources.some((s) => sourceCovers(s, f)));
+    const readSet = new Set(reads);
+    const excluded = Object.keys(a.context).filter((f) => a.context[f] !== 'ignored' && !readSet.has(f) && sources.some((s) => sourceCovers(s, f)));
     b.say(`--exclude=${cmd.exclude.join(' --exclude=')} leaves out ${plural(excluded.length, 'more file')}${excluded.length > 0 ? ` (${groupPaths(excluded)})` : ''}.`);
   }
   if (reads.length > 0) {

@@ -9,7 +9,7 @@ import { BFlags, FlagError, type Flag } from './flags.ts';
 import { chompHeredocContent, parseHeredoc } from './heredoc.ts';
 import { csvFields, parseMountLenient } from './mount.ts';
 import { parseDuration, parseInt32 } from './duration.ts';
-import { wrapError } from './suggest.ts';
+import { wrapError } from '../util/suggest.ts';
 import { goQuote, ParseProblem, trimSpace } from './text.ts';
 
 export class InstructionError extends ParseProblem {}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BFlags, extractBuilderFlags } from './flags.ts';
 import { splitCommand } from './node.ts';
-import { levenshtein, search } from './suggest.ts';
+import { levenshtein, search } from '../util/suggest.ts';
 
 describe('extractBuilderFlags / splitCommand', () => {
   it('separates leading --flags from the arguments', () => {

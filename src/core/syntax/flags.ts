@@ -3,7 +3,7 @@
  * and the `BFlags` validator from `instructions/bflag.go`.
  */
 import { isAscii, isSpace, ParseProblem, utf8Decode, utf8Encode } from './text.ts';
-import { wrapError } from './suggest.ts';
+import { wrapError } from '../util/suggest.ts';
 
 export class FlagError extends ParseProblem {}
 

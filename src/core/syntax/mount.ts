@@ -4,7 +4,7 @@
  */
 import type { Mount } from './types.ts';
 import { goQuote, ParseProblem, utf8Length } from './text.ts';
-import { wrapError } from './suggest.ts';
+import { wrapError } from '../util/suggest.ts';
 
 export class MountError extends ParseProblem {}
 class CsvError extends ParseProblem {}

@@ -1,12 +1,12 @@
 /**
- * Name suggestions, a port of BuildKit's `util/suggest` `Search` (Levenshtein distance below
- * 3, as HCL does). Used for "did you mean ...?" in unknown targets and UndefinedVar.
+ * Name suggestions, a port of BuildKit's `util/suggest` (Levenshtein distance below 3, as HCL
+ * does): "did you mean ...?" for unknown targets, flags, mount options and UndefinedVar.
  */
 
-/** agext/levenshtein `Distance` with default costs (insert, delete, substitute = 1), over runes. */
+/** levenshtein.Distance with default costs, on code points */
 export function levenshtein(a: string, b: string): number {
-  const s = [...a];
-  const t = [...b];
+  const s = Array.from(a);
+  const t = Array.from(b);
   if (s.length === 0) return t.length;
   if (t.length === 0) return s.length;
   let prev = new Array<number>(t.length + 1);
@@ -29,20 +29,33 @@ function matchCase(val: string, orig: string): string {
   return val;
 }
 
-/** `suggest.Search`: the closest option within distance 2, or '' (also '' on an exact match). */
-export function suggest(val: string, options: readonly string[], caseSensitive: boolean): string {
+// suggest.Search (options are tried in the given order; Go iterates a map, so ties differ)
+export function search(val: string, options: string[], caseSensitive: boolean): string | null {
   const orig = val;
-  const v = caseSensitive ? val : val.toLowerCase();
+  if (!caseSensitive) val = val.toLowerCase();
+  // long inputs can never be within distance 2 of our short option names
   let match = '';
-  let minDist = 3;
-  for (const o of options) {
-    const opt = caseSensitive ? o : o.toLowerCase();
-    if (v === opt) return '';
-    const dist = levenshtein(v, opt);
-    if (dist < minDist) {
+  let mindist = 3;
+  for (let opt of options) {
+    if (!caseSensitive) opt = opt.toLowerCase();
+    if (val === opt) return null;
+    if (Math.abs(Array.from(val).length - Array.from(opt).length) >= mindist) continue;
+    const dist = levenshtein(val, opt);
+    if (dist < mindist) {
       match = caseSensitive ? opt : matchCase(opt, orig);
-      minDist = dist;
+      mindist = dist;
     }
   }
-  return match;
+  return match === '' ? null : match;
+}
+
+/** `suggest.Search` with '' for "no suggestion". */
+export function suggest(val: string, options: readonly string[], caseSensitive: boolean): string {
+  return search(val, [...options], caseSensitive) ?? '';
+}
+
+// suggest.WrapError
+export function wrapError(message: string, val: string, options: string[], caseSensitive: boolean): string {
+  const m = search(val, options, caseSensitive);
+  return m === null ? message : `${message} (did you mean ${m}?)`;
 }
