@@ -10,6 +10,7 @@ import { useSelectionStore } from '../store/selectionStore.ts';
 import { useFileTrace } from '../store/fileTrace.ts';
 import { subscribeToColorScheme, prefersDark } from '../theme.ts';
 import { applyAnalysisDecorations, applyTraceDecorations, applySelectedStageDecorations, stageAtLine } from './analysisDecorations.ts';
+import { attachEditorBridge } from './editorBridge.ts';
 
 const themeName = () => (prefersDark() ? 'stagecraft-dark' : 'stagecraft-light');
 
@@ -41,6 +42,8 @@ export default function DockerfileEditor() {
     });
     const disposables: { dispose(): void }[] = [editor, model];
     const unsubscribers: (() => void)[] = [];
+    // graph actions apply their text edits through this editor (one action = one Ctrl+Z)
+    unsubscribers.push(attachEditorBridge(editor));
 
     // editor → store (skip when equal: the change came from the store)
     disposables.push(

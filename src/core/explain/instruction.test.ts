@@ -84,6 +84,21 @@ describe('explainInstruction: COPY', () => {
     expect(e.text).toContain('Source paths are taken from the root of stage "b", not from its WORKDIR: "out" means /out (its WORKDIR /work does not apply).');
   });
 
+  it('COPY --from a Go/Rust toolchain stage onto another C library: the static-linking hint', () => {
+    const hint = (build: string, run: string) =>
+      at(detailOf([`FROM ${build} AS build`, 'RUN go build -o /app .', `FROM ${run}`, 'COPY --from=build /app /app', ''].join('\n')), 4).text.includes('If this is a compiled binary');
+    expect(hint('golang:1.22', 'alpine:3.20')).toBe(true);
+    expect(hint('golang:1.22', 'scratch')).toBe(true);
+    expect(hint('rust:1.83', 'gcr.io/distroless/static-debian12')).toBe(true);
+    expect(hint('golang:1.22-alpine', 'alpine:3.20')).toBe(false);
+    expect(hint('golang:1.22', 'gcr.io/distroless/base-debian12')).toBe(false);
+    expect(hint('node:22', 'nginx:alpine')).toBe(false);
+    const text = at(detailOf(['FROM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app', ''].join('\n')), 4).text;
+    expect(text).toContain(
+      'If this is a compiled binary: stage "build" builds on golang:1.22 (glibc), while stage 1 runs on scratch (no C library at all). A dynamically linked binary will not start there: link it statically (CGO_ENABLED=0 for Go, the musl target for Rust) or use a matching base.',
+    );
+  });
+
   it('COPY --from a name that is no stage: an image pull, with a typo hint', () => {
     const df = ['FROM golang:1.22 AS build', 'RUN go build -o /app', 'FROM alpine', 'COPY --from=biuld /app /app', ''].join('\n');
     const e = at(detailOf(df), 4);
@@ -284,7 +299,7 @@ describe('explainInstruction: FROM, ARG, ENV, WORKDIR, USER, CMD', () => {
     const d = detailOf(df);
     expect(at(d, 2).text).toContain('which has only the root, nonroot and nobody users: use a numeric UID such as 65532.');
     const cmd = at(d, 3);
-    expect(cmd.text).toContain('Shell form: it runs as /bin/sh -c "/app --serve", so the shell is PID 1');
+    expect(cmd.text).toContain('Shell form: it runs as /bin/sh -c "/app --serve", so the shell is usually PID 1');
     expect(cmd.text).toContain('Only the last CMD of a stage counts: line 4 replaces this one.');
     expect(rules(cmd)).toEqual(expect.arrayContaining(['JSONArgsRecommended', 'MultipleInstructionsDisallowed']));
     expect(at(d, 4).text).toContain('With the ENTRYPOINT at line 5, this CMD becomes its default arguments.');

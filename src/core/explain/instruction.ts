@@ -91,7 +91,7 @@ const BUILTIN_ARGS = new Set([
   'BUILDPLATFORM', 'BUILDOS', 'BUILDOSVERSION', 'BUILDARCH', 'BUILDVARIANT',
   'TARGETPLATFORM', 'TARGETOS', 'TARGETOSVERSION', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE',
 ]);
-const ARCHIVE_RE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
+const ARCHIVE_RE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$/i;
 
 function quote(s: string): string {
   return `"${s}"`;
@@ -508,6 +508,7 @@ function commandInstruction(detail: AnalysisDetail, i: number, cmd: Command): In
       b.say(`Records the author (${cmd.maintainer}). MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="..." instead.`);
       b.rule('MaintainerDeprecated');
       configNote(detail, b, i);
+      docs = '#maintainer-deprecated';
       break;
     case 'onbuild': {
       const users = detail.analysis.stages.filter((s) => s.baseStage === i);
@@ -1035,7 +1036,7 @@ function startupText(detail: AnalysisDetail, b: Builder, i: number, cmd: Extract
       ? 'Sets the default command of containers started from the image; it does not run during the build.'
       : 'Sets the program containers started from the image run; CMD (or docker run arguments) supply its arguments. It does not run during the build.',
     cmd.prependShell
-      ? `Shell form: it runs as /bin/sh -c "${cmd.cmdLine.join(' ')}", so the shell is PID 1 and your process does not get SIGTERM from docker stop. The JSON form (["prog", "arg"]) avoids that.`
+      ? `Shell form: it runs as /bin/sh -c "${cmd.cmdLine.join(' ')}", so the shell is usually PID 1 and your process may never see the SIGTERM of docker stop. The JSON form (["prog", "arg"]) avoids that.`
       : `Exec form: ${JSON.stringify(cmd.cmdLine)} runs directly (no shell, no $VARIABLE expansion).`,
   );
   if (cmd.prependShell) b.rule('JSONArgsRecommended');

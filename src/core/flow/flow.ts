@@ -44,6 +44,8 @@ export interface FlowResult {
 
 type CopyCmd = Extract<Command, { kind: 'copy' | 'add' }>;
 
+/** Archive names ADD unpacks (BuildKit sniffs the content; the name is our offline proxy). */
+const isArchive = (p: string) => /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$/i.test(p);
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 const isGit = (s: string) => /^(git@|git:\/\/|ssh:\/\/)/.test(s) || /^https?:\/\/.*\.git(#.*)?$/i.test(s);
 
@@ -142,6 +144,16 @@ export function computeFlow(
           found = true;
           // copier.exclude tests paths below the copied source, never the source itself:
           // a file named (or matched by a wildcard) is always copied.
+          if (cmd.kind === 'add' && cmd.unpack !== false && sourceRef.kind === 'context' && isArchive(m)) {
+            // ADD unpacks a local archive into dest (backend.go docopy AttemptUnpack): the
+            // archive itself is not in the image, its unknown contents are.
+            const rel = m.slice(1);
+            reads.add(rel);
+            step.contextReads.push(rel);
+            fs.mkdir(destClean);
+            write(under(destClean, basename(m)), { from: 'context', source: rel, line: cmd.line, origin: rel, opaque: true, unpacked: true });
+            continue;
+          }
           copyOne(m, fileTarget(basename(m)));
         } else if (tree.isDir(m)) {
           found = true;
@@ -214,6 +226,7 @@ export function computeFlow(
   if (targetFs) {
     for (const [p, e] of targetFs.files) {
       if (e.origin) finalOrigins.add(e.origin);
+      if (e.unpacked) continue; // an unpacked archive's files are unknown: not listed
       final.push({ path: p, from: e.from, source: e.source, line: e.line });
     }
     final.sort((a, b) => byPath(a.path, b.path));

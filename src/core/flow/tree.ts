@@ -15,6 +15,8 @@ export interface FileEntry {
   origin: string | null;
   /** true when the path was named by a COPY from a stage or image but its content is unknown */
   opaque?: boolean;
+  /** a local archive ADD unpacked here: its files reach the image, their names are unknown */
+  unpacked?: boolean;
 }
 
 /** Go `filepath.Match` on '/'-separated paths: `*`/`?` never cross '/', `[...]` with `^`, `\` escapes. */
