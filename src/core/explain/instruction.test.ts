@@ -159,6 +159,26 @@ describe('explainInstruction: RUN', () => {
     expect(e.writes).toEqual([]);
   });
 
+  it('which RUN steps count as a dependency install (the lockfile-first advice)', () => {
+    const flagged = (run: string) =>
+      at(detailOf(['FROM python:3.12', 'WORKDIR /src', 'COPY . .', `RUN ${run}`, ''].join('\n'), ['pyproject.toml', 'app/main.py']), 4).text.includes('This looks like a dependency install');
+    expect(flagged('pip install -r requirements.txt')).toBe(true);
+    expect(flagged('./mvnw dependency:go-offline')).toBe(true);
+    expect(flagged('go mod download')).toBe(true);
+    expect(flagged('poetry install --no-root')).toBe(true);
+    expect(flagged('pip install .')).toBe(false); // installs the project: it needs the sources
+    expect(flagged('pip install --no-deps -e .')).toBe(false);
+    expect(flagged('poetry install')).toBe(false);
+    expect(flagged('cargo build --release')).toBe(false);
+    expect(flagged('make')).toBe(false);
+  });
+
+  it('one file copied before a RUN: singular wording', () => {
+    const e = at(detailOf(['FROM python:3.12', 'COPY requirements.txt /src/', 'RUN pip install -r /src/requirements.txt', ''].join('\n'), ['requirements.txt']), 3);
+    expect(e.text).toContain('So it re-runs when the context file copied before it in this stage (requirements.txt, line 2) changes.');
+    expect(e.text).toContain('Only dependency manifests are copied before it, so editing your sources leaves it cached.');
+  });
+
   it('npm ci after the lockfile only: cached while sources change', () => {
     expect(at(node(), 4).text).toContain('Only dependency manifests are copied before it, so editing your sources leaves it cached.');
   });

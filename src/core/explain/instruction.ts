@@ -84,8 +84,14 @@ const isManifest = (p: string) => {
   const b = p.slice(p.lastIndexOf('/') + 1);
   return MANIFESTS.has(b) || /^requirements[\w.-]*\.txt$/.test(b) || /\.(csproj|fsproj|sln)$/.test(b) || p.startsWith('gradle/') || p.startsWith('.mvn/');
 };
+/** A dependency install: the step that should see only the manifests and lockfile. */
 const INSTALL_RE =
-  /\b(npm\s+(ci|install|i)\b|yarn(\s+install)?\s*($|&&|;|--)|pnpm\s+(install|i)\b|pip3?\s+install|python3?\s+-m\s+pip\s+install|poetry\s+install|uv\s+(sync|pip\s+install)|go\s+mod\s+download|cargo\s+(build|fetch|chef)|bundle\s+install|composer\s+install|mvn\b.*dependency:|gradle\b.*dependencies|dotnet\s+restore|mix\s+deps\.get)/;
+  /\b(npm\s+(ci|install|i)\b|yarn(\s+install)?\s*($|&&|;|--)|pnpm\s+(install|i)\b|pip3?\s+install|python3?\s+-m\s+pip\s+install|poetry\s+install|uv\s+(sync|pip\s+install)|go\s+mod\s+download|cargo\s+(fetch|chef\s+cook)|bundle\s+install|composer\s+install|mvnw?\b.*dependency:|gradlew?\b.*dependencies|dotnet\s+restore|mix\s+deps\.get)/;
+/** Installing the project itself, which must follow its sources (pip install ., poetry install without --no-root, ...). */
+const PROJECT_INSTALL_RE =
+  /pip3?\s+install\b[^&;|]*\s(-e\s+)?\.(\[[^\]]*\])?(\s|$)|--no-deps|poetry\s+install(?![^&;|]*--no-root)|uv\s+sync(?![^&;|]*--no-install-project)/;
+const isDependencyInstall = (cmd: Command) => cmd.kind === 'run' && INSTALL_RE.test(cmd.node.original) && !PROJECT_INSTALL_RE.test(cmd.node.original);
+
 /** `dockerfile2llb/platform.go` `defaultArgs`: predeclared, visible in a stage once declared. */
 const BUILTIN_ARGS = new Set([
   'BUILDPLATFORM', 'BUILDOS', 'BUILDOSVERSION', 'BUILDARCH', 'BUILDVARIANT',
@@ -715,12 +721,14 @@ function contextCopyText(
     if (reads.length === 1) {
       parts.push(here === 1 ? 'It reaches the final image through this copy.' : elsewhere === 1 ? 'It reaches the final image through another instruction, not this one.' : 'It does not reach the final image.');
     } else if (here === reads.length) parts.push('All of them reach the final image through this copy.');
-    else if (here > 0) parts.push(`${here} of them reach the final image through this copy.`);
-    if (reads.length > 1 && elsewhere > 0) parts.push(`${elsewhere === reads.length ? 'All of them' : `${elsewhere} of them`} reach the final image through another instruction, not this one.`);
+    else if (here > 0) parts.push(`${here} of them ${here === 1 ? 'reaches' : 'reach'} the final image through this copy.`);
+    if (reads.length > 1 && elsewhere > 0) {
+      parts.push(`${elsewhere === reads.length ? 'All of them reach' : `${elsewhere} of them ${elsewhere === 1 ? 'reaches' : 'reach'}`} the final image through another instruction, not this one.`);
+    }
     if (reads.length === 1) {
       // said above
     } else if (buildOnly === reads.length) parts.push('None of them reach the final image: here they are build-only.');
-    else if (buildOnly > 0) parts.push(`${buildOnly} of them do not reach the final image.`);
+    else if (buildOnly > 0) parts.push(`${buildOnly} of them ${buildOnly === 1 ? 'does' : 'do'} not reach the final image.`);
     b.say(...parts);
   }
   // Cache: this step and every build step after it re-run when any copied file changes.
@@ -731,7 +739,7 @@ function contextCopyText(
     b.say(`BuildKit re-runs this step when ${reads.length === 1 ? 'this file' : `any of these ${reads.length} files`} changes, and then every build step after it in ${label}.`);
   }
   const later = (detail.dispatch?.stages[i]?.commands ?? []).filter((x) => x.cmd.line > cmd.line && x.cmd.kind === 'run');
-  const install = later.find((x) => INSTALL_RE.test(x.cmd.node.original));
+  const install = later.find((x) => isDependencyInstall(x.cmd));
   const nonManifest = reads.filter((r) => !isManifest(r));
   if (install && nonManifest.length > 0) {
     b.say(
@@ -909,9 +917,14 @@ function runText(detail: AnalysisDetail, b: Builder, i: number, cmd: Extract<Com
   const copies = (detail.flow?.steps ?? []).filter((s) => s.stage === i && s.line < cmd.line && s.from === 'context' && s.wrote.length > 0 && before.some((x) => x.cmd.line === s.line));
   const copied = [...new Set(copies.flatMap((s) => s.contextReads))];
   if (copied.length > 0) {
-    b.say(`So it re-runs when any of the ${plural(copied.length, 'context file')} copied before it in this stage changes (${lineList([...new Set(copies.map((c) => c.line))])}).`);
+    const where = lineList([...new Set(copies.map((c) => c.line))]);
+    b.say(
+      copied.length === 1
+        ? `So it re-runs when the context file copied before it in this stage (${copied[0]}, ${where}) changes.`
+        : `So it re-runs when any of the ${copied.length} context files copied before it in this stage changes (${where}).`,
+    );
   }
-  if (INSTALL_RE.test(cmd.node.original)) {
+  if (isDependencyInstall(cmd)) {
     const nonManifest = copied.filter((r) => !isManifest(r));
     if (nonManifest.length > 0) {
       b.say(
