@@ -42,7 +42,7 @@ test('an edit in the editor survives a reload (autosave)', async ({ page }) => {
   await openPlayground(page, readableLink({ dockerfile: 'FROM alpine AS one\n' }));
   await typeInEditor(page, 'FROM alpine AS first\nFROM first AS second');
   await expect(page.getByTestId('stage-node')).toHaveCount(2);
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('stagecraft.workspace.v1') ?? '')).toContain('second');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('stagecraft:workspace:v1') ?? '')).toContain('second');
 
   // the link was taken out of the address, so a reload shows the edit, not the link again
   expect(new URL(page.url()).search).toBe('');

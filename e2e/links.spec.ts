@@ -23,7 +23,7 @@ test('a readable link opens its Dockerfile, context, target and build args', asy
 test('a damaged link says so and keeps the autosaved workspace', async ({ page }) => {
   await openPlayground(page, readableLink({ dockerfile: 'FROM alpine AS mine\n' }));
   await page.getByTestId('target-select').selectOption('mine');
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('stagecraft.workspace.v1') ?? '')).toContain('mine');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('stagecraft:workspace:v1') ?? '')).toContain('mine');
 
   await page.goto('/?dockerfile=FROM%E0%A4%A');
   await expect(page.getByTestId('notice')).toContainText('can’t be opened');

@@ -8,6 +8,7 @@ import { saveWorkspaceNow, startAutosave } from './app/store/autosave.ts';
 import { linkFreeUrl } from './app/links/shareLink.ts';
 import { startAnalysis } from './app/analysis/analysisDriver.ts';
 import { startFileTrace } from './app/store/fileTrace.ts';
+import { registerServiceWorker } from './app/offline/registerServiceWorker.ts';
 import './app/styles.css';
 
 const initial = chooseInitialWorkspace(window.location.href);
@@ -31,3 +32,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// after the first load the page works offline (production builds only)
+registerServiceWorker();

@@ -3,12 +3,16 @@ import { EditorPane } from './editor/EditorPane.tsx';
 import { StageGraph } from './graph/StageGraph.tsx';
 import { ContextPanel } from './context/ContextPanel.tsx';
 import { FinalImagePanel } from './image/FinalImagePanel.tsx';
-import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
+import { InsightsPanel } from './insights/InsightsPanel.tsx';
 import { TargetSelect } from './toolbar/TargetSelect.tsx';
 import { BuildArgs } from './toolbar/BuildArgs.tsx';
 import { ShareButton } from './toolbar/ShareButton.tsx';
 import { AnalysisStatus } from './toolbar/AnalysisStatus.tsx';
 import { NoticeBanner } from './toolbar/NoticeBanner.tsx';
+import { WorkspaceMenu } from './gallery/WorkspaceMenu.tsx';
+import { WorkspaceBanners } from './gallery/WorkspaceBanners.tsx';
+import { ExportMenu } from './importExport/ExportMenu.tsx';
+import { AutosaveStatus } from './autosave/AutosaveStatus.tsx';
 
 export function App() {
   return (
@@ -17,17 +21,21 @@ export function App() {
         <h1 className="brand">
           <img src="/favicon.svg" alt="" width="22" height="22" /> Stagecraft
         </h1>
+        <WorkspaceMenu />
         <TargetSelect />
         <BuildArgs />
         <span className="toolbar__spacer" />
         <AnalysisStatus />
+        <AutosaveStatus />
+        <ExportMenu />
         <ShareButton />
       </header>
       <NoticeBanner />
+      <WorkspaceBanners />
       <main className="workbench">
         <div className="workbench__left">
           <EditorPane />
-          <ProblemsPanel />
+          <InsightsPanel />
         </div>
         <div className="workbench__right">
           <section className="panel graph-panel" aria-label="Stage graph">

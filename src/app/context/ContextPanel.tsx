@@ -11,6 +11,7 @@ import { pathTreeOf } from '../pathTree.ts';
 import { STATUSES } from './statuses.ts';
 import { ContextFolder } from './ContextTree.tsx';
 import { DockerignoreEditor } from './DockerignoreEditor.tsx';
+import { useInsightsStore } from '../insights/insightsStore.ts';
 
 export function ContextPanel() {
   const files = useWorkspaceStore((s) => s.workspace.files);
@@ -50,6 +51,7 @@ export function ContextPanel() {
         </label>
         <AddFileForm />
       </div>
+      <ChangedMarks />
       <div className="panel__body context__tree">
         {shown.length === 0 && <p className="muted empty">{onlyFinal ? 'No file of the context reaches the image.' : 'No files.'}</p>}
         <ContextFolder folder={tree} root />
@@ -88,5 +90,24 @@ function AddFileForm() {
         </span>
       )}
     </form>
+  );
+}
+
+/** How many files are marked changed (cache preview), with a way to see the result or clear them. */
+function ChangedMarks() {
+  const count = useInsightsStore((s) => s.changed.length);
+  if (count === 0) return null;
+  return (
+    <div className="context__marks" data-testid="changed-marks" data-count={count}>
+      <span>
+        {count} {count === 1 ? 'file' : 'files'} marked changed
+      </span>
+      <button type="button" className="link-button" onClick={() => useInsightsStore.getState().setTab('cache')}>
+        what re-runs?
+      </button>
+      <button type="button" className="link-button" data-testid="clear-changed-marks" onClick={() => useInsightsStore.getState().clearChanged()}>
+        clear
+      </button>
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { useSelectionStore } from '../store/selectionStore.ts';
 import type { TreeFolder } from '../pathTree.ts';
 import { meaningOf } from './statuses.ts';
 import { FileJourney } from './FileJourney.tsx';
+import { useInsightsStore } from '../insights/insightsStore.ts';
 
 /** memo: a new analysis re-renders only the rows whose status changed, never the folders */
 export const ContextFolder = memo(function ContextFolder({ folder, root = false }: { folder: TreeFolder<string>; root?: boolean }) {
@@ -35,7 +36,11 @@ export const ContextFolder = memo(function ContextFolder({ folder, root = false 
 const FileRow = memo(function FileRow({ name, path }: { name: string; path: string }) {
   const status = useWorkspaceStore((s) => s.analysis?.context[path]);
   const selected = useSelectionStore((s) => s.file === path);
+  const changed = useInsightsStore((s) => s.changed.includes(path));
   const [renaming, setRenaming] = useState(false);
+  // the "changed" toggle exists only while the row is pointed at, focused, selected or marked:
+  // a 50,000-file context does not carry 50,000 more buttons
+  const [active, setActive] = useState(false);
   const implied = path === 'Dockerfile' || path === '.dockerignore';
   const shownStatus = status ?? 'pending';
   return (
@@ -44,6 +49,13 @@ const FileRow = memo(function FileRow({ name, path }: { name: string; path: stri
       data-testid="context-file"
       data-path={path}
       data-status={shownStatus}
+      data-changed={changed ? 'true' : 'false'}
+      onMouseEnter={() => setActive(true)}
+      onMouseLeave={() => setActive(false)}
+      onFocus={() => setActive(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setActive(false);
+      }}
     >
       {renaming ? (
         <RenameForm path={path} done={() => setRenaming(false)} />
@@ -59,6 +71,7 @@ const FileRow = memo(function FileRow({ name, path }: { name: string; path: stri
             <span className={`status-badge status--${shownStatus}`}>{shownStatus}</span>
             <span className="tree__file-name">{name}</span>
           </button>
+          {(active || selected || changed) && <ChangedToggle path={path} changed={changed} />}
           {!implied && (
             <span className="row-actions">
               <button type="button" className="link-button" onClick={() => setRenaming(true)} aria-label={`rename ${path}`}>
@@ -75,6 +88,28 @@ const FileRow = memo(function FileRow({ name, path }: { name: string; path: stri
     </li>
   );
 });
+
+/** Marks the file as changed for the cache preview (view state: the workspace is untouched). */
+function ChangedToggle({ path, changed }: { path: string; changed: boolean }) {
+  const toggle = () => {
+    const insights = useInsightsStore.getState();
+    insights.toggleChanged(path);
+    if (!changed) insights.setTab('cache');
+  };
+  return (
+    <button
+      type="button"
+      className="changed-toggle"
+      data-testid="mark-changed"
+      aria-pressed={changed}
+      aria-label={`${path} changed`}
+      title={changed ? `Unmark ${path}` : `Mark ${path} as changed and see what re-runs (Cache tab)`}
+      onClick={toggle}
+    >
+      changed
+    </button>
+  );
+}
 
 function RenameForm({ path, done }: { path: string; done: () => void }) {
   const [value, setValue] = useState(path);

@@ -1,5 +1,11 @@
-/** For the selected context file: why it has its status, with links to the lines involved. */
+/**
+ * For the selected context file: why it has its status, with links to the lines involved. The
+ * full chain comes from the worker (src/core/explain/why.ts); until it arrives, the quick facts
+ * of the analysis (the lines that read it, the .dockerignore line that drops it) stand in.
+ */
 import { useWorkspaceStore } from '../store/workspaceStore.ts';
+import { WhyChain } from '../insights/WhyView.tsx';
+import { useWhy } from '../insights/useInsights.ts';
 import { useSelectionStore } from '../store/selectionStore.ts';
 import { useFileTrace } from '../store/fileTrace.ts';
 import { stageLabel } from '../graph/StageNode.tsx';
@@ -11,7 +17,15 @@ export function FileJourney({ path }: { path: string }) {
   const stages = useWorkspaceStore((s) => s.analysis?.stages);
   const finalPaths = useFileTrace((t) => (t.path === path ? t.finalPaths : null));
   const reveal = (line: number) => useSelectionStore.getState().revealLine(line);
+  const why = useWhy(path);
 
+  if (why) {
+    return (
+      <div className="file-journey file-journey--why" data-testid="file-journey">
+        <WhyChain why={why} compact />
+      </div>
+    );
+  }
   return (
     <div className="file-journey" data-testid="file-journey">
       {status === 'ignored' &&

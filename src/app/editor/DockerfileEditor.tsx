@@ -11,6 +11,7 @@ import { useFileTrace } from '../store/fileTrace.ts';
 import { subscribeToColorScheme, prefersDark } from '../theme.ts';
 import { applyAnalysisDecorations, applyTraceDecorations, applySelectedStageDecorations, stageAtLine } from './analysisDecorations.ts';
 import { attachEditorBridge } from './editorBridge.ts';
+import { attachInsightDecorations } from '../insights/editorInsights.ts';
 
 const themeName = () => (prefersDark() ? 'stagecraft-dark' : 'stagecraft-light');
 
@@ -87,6 +88,8 @@ export default function DockerfileEditor() {
     );
     unsubscribers.push(useFileTrace.subscribe((t) => applyTraceDecorations(model, decorations.trace, t.lines)));
     unsubscribers.push(useSelectionStore.subscribe((s, p) => s.stage !== p.stage && refreshSelected()));
+    // cache preview: the lines that re-run when the marked files change
+    unsubscribers.push(attachInsightDecorations(editor));
 
 
     reportCursor();

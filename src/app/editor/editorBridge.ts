@@ -39,8 +39,11 @@ export interface ApplyOptions {
   expected: string;
   /** run now, undone and redone with the edit */
   effect?: SideEffect;
-  /** the line to bring into view in the editor (default: the first edit's) */
-  revealLine?: number;
+  /**
+   * where the editor's cursor goes afterwards (its stage becomes the selected one); default:
+   * the cursor stays, the first edited line is brought into view
+   */
+  cursorLine?: number;
 }
 
 export type ApplyResult = { ok: true; undoable: boolean } | { ok: false; reason: string };
@@ -97,7 +100,7 @@ export function applyTextEdits(edits: readonly TextEdit[], opts: ApplyOptions): 
   }
   const editor = entry.editor;
   if (edits.length === 0) {
-    // nothing in the text changes (set a named stage as target): the effect alone
+    // nothing in the text changes (a named stage set as target): the effect alone
     opts.effect?.redo();
     return { ok: true, undoable: false };
   }
@@ -117,7 +120,8 @@ export function applyTextEdits(edits: readonly TextEdit[], opts: ApplyOptions): 
     entry.effects.push({ ...opts.effect, before, after });
     if (entry.effects.length > MAX_EFFECTS) entry.effects.splice(0, entry.effects.length - MAX_EFFECTS);
   }
-  const line = Math.min(Math.max(1, opts.revealLine ?? Math.min(...edits.map((e) => e.line))), model.getLineCount());
+  const line = Math.min(Math.max(1, opts.cursorLine ?? Math.min(...edits.map((e) => e.line))), model.getLineCount());
+  if (opts.cursorLine !== undefined) editor.setPosition({ lineNumber: line, column: 1 });
   editor.revealLineInCenterIfOutsideViewport(line);
   return { ok: true, undoable: true };
 }

@@ -6,6 +6,7 @@ const files = paths(`
   package-lock.json
   tsconfig.json
   tsconfig.build.json
+  src/index.ts
   src/server.ts
   src/app.ts
   src/config.ts

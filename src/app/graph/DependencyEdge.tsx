@@ -4,6 +4,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps }
 import type { EdgeKind } from '../../core/types.ts';
 import { useWorkspaceStore } from '../store/workspaceStore.ts';
 import { useFileTrace } from '../store/fileTrace.ts';
+import { useGraphEditStore } from '../graphEdit/graphEditStore.ts';
 
 export type DependencyFlowEdge = Edge<{ kind: EdgeKind; from: string; to: number; line: number; label: string; detail: string; parallel: number }, 'dependency'>;
 
@@ -11,19 +12,41 @@ function DependencyEdgeView(props: EdgeProps<DependencyFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data } = props;
   const needed = useWorkspaceStore((s) => (data ? (s.analysis?.needed.includes(data.to) ?? false) : false));
   const onFilePath = useFileTrace((t) => (data ? t.lines.has(data.line) : false));
+  const selected = useGraphEditStore((s) => s.edge === id);
   if (!data) return null;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const classes = ['dependency-edge', `dependency-edge--${data.kind}`, needed ? 'is-needed' : 'is-skipped'];
   if (onFilePath) classes.push('is-on-file-path');
+  if (selected) classes.push('is-selected');
   return (
-    <g className={classes.join(' ')} data-testid="stage-edge" data-from={data.from} data-to={data.to} data-kind={data.kind} data-line={data.line}>
+    <g
+      className={classes.join(' ')}
+      data-testid="stage-edge"
+      data-from={data.from}
+      data-to={data.to}
+      data-kind={data.kind}
+      data-line={data.line}
+      data-selected={selected ? 'true' : 'false'}
+    >
       <BaseEdge id={id} path={path} markerEnd={markerEnd} />
       <EdgeLabelRenderer>
         <div
-          className={`edge-label edge-label--${data.kind} ${needed ? 'is-needed' : 'is-skipped'}`}
+          className={`edge-label edge-label--${data.kind} ${needed ? 'is-needed' : 'is-skipped'}${selected ? ' is-selected' : ''} nodrag nopan`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + data.parallel * 18}px)` }}
           title={`line ${data.line}: ${data.detail}`}
+          data-testid="stage-edge-label"
+          data-edge-id={id}
+          data-from={data.from}
+          data-to={data.to}
+          data-kind={data.kind}
+          data-line={data.line}
+          onClick={() => {
+            useGraphEditStore.getState().selectEdge(id);
+            // the keys (Delete) go to the arrow, as after a click on its line
+            document.querySelector<SVGGElement>(`.react-flow__edge[data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+          }}
         >
+          {selected && <span className="edge-label__selected">selected: </span>}
           {data.label}
         </div>
       </EdgeLabelRenderer>

@@ -21,7 +21,7 @@ function ImageNodeView({ data }: NodeProps<ImageFlowNode>) {
     >
       <span className="image-node__kind">{scratch ? 'empty' : 'image'}</span>
       <span className="image-node__ref">{data.ref}</span>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectableEnd={false} title={`Drag onto a stage: it copies from, builds on or mounts ${data.ref}`} />
     </div>
   );
 }

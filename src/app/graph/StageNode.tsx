@@ -1,12 +1,17 @@
 /**
  * One stage in the graph. It receives only its index and subscribes to its own slice of the
  * analysis, so a change elsewhere (or dragging another node) does not re-render it.
+ *
+ * Its right handle starts a connection, its left handle receives one; its name and its base
+ * turn into fields when the person renames it (F2, double-click) or changes its base.
  */
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useWorkspaceStore } from '../store/workspaceStore.ts';
 import { useSelectionStore } from '../store/selectionStore.ts';
 import { useFileTrace } from '../store/fileTrace.ts';
+import { useGraphEditStore } from '../graphEdit/graphEditStore.ts';
+import { InlineBase, InlineRename } from '../graphEdit/InlineFields.tsx';
 
 export type StageFlowNode = Node<{ index: number }, 'stage'>;
 
@@ -24,6 +29,8 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
   });
   const selected = useSelectionStore((s) => s.stage === index);
   const onFilePath = useFileTrace((t) => t.stages.has(index));
+  const renaming = useGraphEditStore((s) => s.renaming === index);
+  const editingBase = useGraphEditStore((s) => s.editingBase === index);
   if (!stage) return null;
 
   const name = stage.name ?? '';
@@ -48,15 +55,19 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
       data-target={isTarget ? 'true' : 'false'}
       title={why}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={Position.Left} isConnectableStart={false} title={`Drop here: ${stageLabel(stage)} uses the stage or image dragged from`} />
       <div className="stage-node__head">
-        <span className="stage-node__name">{stageLabel(stage)}</span>
+        {renaming ? <InlineRename stage={stage} /> : <span className="stage-node__name">{stageLabel(stage)}</span>}
         {isTarget && <span className="badge badge--target">target</span>}
         {!needed && <span className="badge badge--skipped">skipped</span>}
       </div>
-      <div className="stage-node__base" title={`FROM ${stage.base}`}>
-        FROM {stage.base}
-      </div>
+      {editingBase ? (
+        <InlineBase stage={stage} />
+      ) : (
+        <div className="stage-node__base" title={`FROM ${stage.base} (double-click to change the base)`}>
+          FROM {stage.base}
+        </div>
+      )}
       <div className="stage-node__counts">
         <span>lines {stage.line}–{stage.endLine}</span>
         {facts && <span>{plural(facts.instructions, 'instruction')}</span>}
@@ -64,7 +75,7 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
         {facts && facts.finalFiles > 0 && <span title="files of the final image this stage supplies">{facts.finalFiles} to image</span>}
         {errors > 0 && <span className="stage-node__errors">{plural(errors, 'error')}</span>}
       </div>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectableEnd={false} title={`Drag onto another stage: it copies from, builds on or mounts ${stageLabel(stage)}`} />
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { Analysis, EdgeKind } from '../../core/types.ts';
 import { edgeLabelOf } from './edgeLabels.ts';
+import { edgeLabel, stageNodeLabel } from '../graphEdit/describe.ts';
 
 export interface GraphNodeSpec {
   /** `stage:N` or `image:REF`: the same ids the analysis uses in `edge.from` */
@@ -11,6 +12,8 @@ export interface GraphNodeSpec {
   kind: 'stage' | 'image';
   index: number | null;
   ref: string | null;
+  /** the node's accessible name */
+  ariaLabel: string;
 }
 
 export interface GraphEdgeSpec {
@@ -26,6 +29,8 @@ export interface GraphEdgeSpec {
   detail: string;
   /** 0 for the first edge between a pair of nodes, 1 for the second, ... (labels are offset) */
   parallel: number;
+  /** the edge's accessible name */
+  ariaLabel: string;
 }
 
 export interface GraphModel {
@@ -36,12 +41,19 @@ export interface GraphModel {
 }
 
 export function graphModelOf(analysis: Analysis, dockerfileLines: string[]): GraphModel {
-  const nodes: GraphNodeSpec[] = analysis.stages.map((s) => ({ id: `stage:${s.index}`, kind: 'stage', index: s.index, ref: null }));
+  const nodes: GraphNodeSpec[] = analysis.stages.map((s) => ({
+    id: `stage:${s.index}`,
+    kind: 'stage',
+    index: s.index,
+    ref: null,
+    ariaLabel: stageNodeLabel(analysis, s.index),
+  }));
   const images = new Set<string>();
   for (const e of analysis.edges) {
     if (e.from.startsWith('image:') && !images.has(e.from)) {
       images.add(e.from);
-      nodes.push({ id: e.from, kind: 'image', index: null, ref: e.from.slice('image:'.length) });
+      const ref = e.from.slice('image:'.length);
+      nodes.push({ id: e.from, kind: 'image', index: null, ref, ariaLabel: ref === 'scratch' ? 'scratch: an empty filesystem' : `Image ${ref}` });
     }
   }
   const known = new Set(nodes.map((n) => n.id));
@@ -64,6 +76,7 @@ export function graphModelOf(analysis: Analysis, dockerfileLines: string[]): Gra
       label: edgeLabelOf(e.kind, dockerfileLines[e.line - 1] ?? ''),
       detail: (dockerfileLines[e.line - 1] ?? '').trim(),
       parallel,
+      ariaLabel: edgeLabel(analysis, e.kind, e.from, e.to, e.line, (dockerfileLines[e.line - 1] ?? '').trim()),
     });
   });
   const layoutKey = `${nodes.map((n) => n.id).join('|')}#${edges.map((e) => `${e.source}>${e.target}`).join('|')}`;

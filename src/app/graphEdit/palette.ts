@@ -1,6 +1,7 @@
 /**
  * The bases a person adds a stage from (issue 6): the images most multi-stage builds start
- * from, with current tags. `role` says what the image is usually for, which only decides how
+ * from, with current tags (distroless as `nonroot`: pinned to a tag, and not running as root,
+ * so neither UnpinnedBaseImage nor RootInFinalStage has anything to say about a fresh stage). `role` says what the image is usually for, which only decides how
  * the palette groups them; the text written is always `FROM <image> AS <name>`.
  */
 
@@ -33,10 +34,10 @@ export const PALETTE: readonly PaletteBase[] = [
   { id: 'ubuntu', label: 'ubuntu', image: 'ubuntu:24.04', role: 'minimal', hint: 'Ubuntu LTS' },
   { id: 'busybox', label: 'busybox', image: 'busybox:1.37', role: 'minimal', hint: 'a shell and core tools in 1 MB' },
   { id: 'nginx', label: 'nginx', image: 'nginx:1.27-alpine', role: 'runtime', hint: 'serve static files' },
-  { id: 'distroless-static', label: 'distroless static', image: 'gcr.io/distroless/static-debian12', role: 'runtime', hint: 'static binaries, no shell' },
-  { id: 'distroless-base', label: 'distroless base', image: 'gcr.io/distroless/base-debian12', role: 'runtime', hint: 'glibc binaries, no shell' },
-  { id: 'distroless-nodejs', label: 'distroless nodejs', image: 'gcr.io/distroless/nodejs22-debian12', role: 'runtime', hint: 'Node.js runtime, no shell' },
-  { id: 'distroless-python', label: 'distroless python', image: 'gcr.io/distroless/python3-debian12', role: 'runtime', hint: 'Python runtime, no shell' },
+  { id: 'distroless-static', label: 'distroless static', image: 'gcr.io/distroless/static-debian12:nonroot', role: 'runtime', hint: 'static binaries, no shell' },
+  { id: 'distroless-base', label: 'distroless base', image: 'gcr.io/distroless/base-debian12:nonroot', role: 'runtime', hint: 'glibc binaries, no shell' },
+  { id: 'distroless-nodejs', label: 'distroless nodejs', image: 'gcr.io/distroless/nodejs22-debian12:nonroot', role: 'runtime', hint: 'Node.js runtime, no shell' },
+  { id: 'distroless-python', label: 'distroless python', image: 'gcr.io/distroless/python3-debian12:nonroot', role: 'runtime', hint: 'Python runtime, no shell' },
   { id: 'scratch', label: 'scratch', image: 'scratch', role: 'runtime', hint: 'an empty filesystem' },
 ];
 

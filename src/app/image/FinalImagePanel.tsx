@@ -4,6 +4,7 @@ import type { Analysis, FinalFile } from '../../core/types.ts';
 import { useWorkspaceStore } from '../store/workspaceStore.ts';
 import { useSelectionStore } from '../store/selectionStore.ts';
 import { useFileTrace } from '../store/fileTrace.ts';
+import { explainImagePath } from '../insights/explainFile.ts';
 import { pathTreeOf, type TreeFolder } from '../pathTree.ts';
 import { stageLabel } from '../graph/StageNode.tsx';
 
@@ -56,9 +57,13 @@ function FinalFolder({ folder, analysis, root = false }: { folder: TreeFolder<Fi
 
 function FinalFileRow({ name, file, analysis }: { name: string; file: FinalFile; analysis: Analysis }) {
   const traced = useFileTrace((t) => t.finalPaths.has(file.path));
+  const explain = () => {
+    useSelectionStore.getState().revealLine(file.line);
+    explainImagePath(file.path);
+  };
   return (
     <li className={`tree__file final-file${traced ? ' is-traced' : ''}`} data-testid="final-file" data-path={file.path} data-from={file.from}>
-      <button type="button" className="tree__file-button" onClick={() => useSelectionStore.getState().revealLine(file.line)} title={`${file.path}: line ${file.line}`}>
+      <button type="button" className="tree__file-button" onClick={explain} title={`${file.path}: line ${file.line}. Click to see why it is in the image.`}>
         <span className="tree__file-name">{name}</span>
         <span className="provenance">
           {provenanceOf(file, analysis)} · line {file.line}

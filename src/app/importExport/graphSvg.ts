@@ -126,21 +126,6 @@ export function graphToSvg(analysis: Analysis, dockerfile: string, opts: { posit
     );
   }
   out.push('</g>');
-  out.push(`<g class="edge-labels" font-size="11">`);
-  for (const e of model.edges) {
-    if (e.kind === 'base') continue;
-    const s = boxes.get(e.source)!;
-    const t = boxes.get(e.target)!;
-    const mx = (s.x + s.w + t.x) / 2 + dx;
-    const my = (s.y + s.h / 2 + t.y + t.h / 2) / 2 + dy + e.parallel * 16;
-    const text = clip(e.label, 28);
-    const w = text.length * 6.2 + 10;
-    out.push(
-      `<g><rect x="${r(mx - w / 2)}" y="${r(my - 9)}" width="${r(w)}" height="17" rx="4" fill="${theme.panel}" stroke="${theme.edge[e.kind]}" stroke-width="0.8"/><text x="${r(mx)}" y="${r(my + 3.5)}" text-anchor="middle" fill="${theme.edge[e.kind]}">${xmlText(text)}</text></g>`,
-    );
-  }
-  out.push('</g>');
-
   out.push(`<g class="nodes">`);
   const needed = new Set(analysis.needed);
   for (const n of model.nodes) {
@@ -183,6 +168,22 @@ export function graphToSvg(analysis: Analysis, dockerfile: string, opts: { posit
     }
   }
   out.push('</g>');
+  // labels last: readable on top of the boxes they may overlap in a tight layout
+  out.push(`<g class="edge-labels" font-size="11">`);
+  for (const e of model.edges) {
+    if (e.kind === 'base') continue;
+    const s = boxes.get(e.source)!;
+    const t = boxes.get(e.target)!;
+    const mx = (s.x + s.w + t.x) / 2 + dx;
+    const my = (s.y + s.h / 2 + t.y + t.h / 2) / 2 + dy + e.parallel * 16;
+    const text = clip(e.label, 28);
+    const w = text.length * 6.2 + 10;
+    out.push(
+      `<g><rect x="${r(mx - w / 2)}" y="${r(my - 9)}" width="${r(w)}" height="17" rx="4" fill="${theme.panel}" stroke="${theme.edge[e.kind]}" stroke-width="0.8"/><text x="${r(mx)}" y="${r(my + 3.5)}" text-anchor="middle" fill="${theme.edge[e.kind]}">${xmlText(text)}</text></g>`,
+    );
+  }
+  out.push('</g>');
+
   out.push('</svg>');
   return { svg: `${out.join('\n')}\n`, width, height };
 }

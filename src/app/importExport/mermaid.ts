@@ -11,14 +11,16 @@ import type { Analysis } from '../../core/types.ts';
 import { graphModelOf } from '../graph/graphModel.ts';
 import { stageTitle, imageTitle } from './graphText.ts';
 
-/** Text safe inside a quoted Mermaid label: every character that means something there is an entity. */
+/**
+ * Text safe inside a quoted Mermaid label (`"..."`): the quote that would end it, `#` (which
+ * starts an entity code), the HTML characters `< > &` (labels are HTML), and the backtick (a
+ * label starting with one is Markdown) become entity codes. Lines are joined.
+ */
 export function mermaidText(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/[#"<>&;|[\]{}()`\\]/g, (c) => `#${c.codePointAt(0)};`);
+  return text.replace(/[\r\n\t]+/g, ' ').replace(/[#"<>&`]/g, (c) => `#${c.codePointAt(0)};`);
 }
 
-/** A ```mermaid block is closed by ``` at the start of a line; labels are one line, but be sure. */
+/** One quoted label; several lines are joined with Mermaid's line break. */
 function label(lines: string[]): string {
   return `"${lines.map(mermaidText).join('<br/>')}"`;
 }

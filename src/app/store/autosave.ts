@@ -62,7 +62,17 @@ export function migrateLegacyAutosave(storage: StorageLike | null): void {
 /** The autosaved workspace (after migrating an old one), or null. Never throws. */
 export function readAutosave(storage: StorageLike | null = getLocalStorage()): Workspace | null {
   migrateLegacyAutosave(storage);
-  return loadAutosave(storage);
+  return loadAutosave(storage) ?? legacyWorkspace(storage);
+}
+
+/** The old key's workspace, when it could not be migrated (storage full): still opened, never lost. */
+function legacyWorkspace(storage: StorageLike | null): Workspace | null {
+  try {
+    const legacy = storage?.getItem(LEGACY_AUTOSAVE_KEY) ?? null;
+    return legacy === null ? null : asWorkspace(JSON.parse(legacy));
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

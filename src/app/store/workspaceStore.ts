@@ -51,7 +51,8 @@ export interface WorkspaceState {
   deleteFile(path: string): void;
   /** replace everything (loading a link, an example): not an undoable edit */
   loadWorkspace(workspace: Workspace): void;
-  receiveAnalysis(revision: number, result: AnalysisResult, ms: number | null): void;
+  /** the workspace's part of the worker's result (the insights go to the insights store) */
+  receiveAnalysis(revision: number, result: Pick<AnalysisResult, 'analysis' | 'facts' | 'context' | 'references'>, ms: number | null): void;
   receiveAnalysisError(revision: number, message: string): void;
   setEditorReady(ready: boolean): void;
   setNotice(notice: Notice | null): void;
