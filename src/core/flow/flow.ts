@@ -62,6 +62,7 @@ export function computeFlow(
   const haveContext = files.length > 0;
   const reads = new Set<string>();
   const stageFs = new Map<number, StageFs>();
+  const emptyTree = new TreeIndex([]);
 
   for (const idx of d.needed) {
     const ds = d.stages[idx];
@@ -172,6 +173,14 @@ export function computeFlow(
           write(fileTarget(basename(m)), { from: sourceRef.ref, source: m, line: cmd.line, origin: null, opaque: true });
         }
       }
+      if (!found && sourceRef.kind === 'scratch' && !containsWildcards(src)) {
+        problems.push({
+          rule: 'CopySourceNotFound',
+          message: `COPY --from=scratch copies from an empty filesystem: the build fails with "${src}: not found"`,
+          line: cmd.line,
+          endLine: cmd.endLine,
+        });
+      }
       if (!found && sourceRef.kind === 'context' && haveContext && !containsWildcards(src)) {
         const rel = src.slice(1);
         const why = ignored.has(rel) || [...ignored].some((p) => p.startsWith(rel + '/')) ? ' (excluded by .dockerignore)' : '';
@@ -207,11 +216,13 @@ export function computeFlow(
     }
   }
 
-  function sourceOf(stage: number, cmd: CopyCmd): { kind: 'context' | 'stage' | 'image'; ref: string; tree: SourceTree | null; fs: StageFs | null } {
+  function sourceOf(stage: number, cmd: CopyCmd): { kind: 'context' | 'stage' | 'image' | 'scratch'; ref: string; tree: SourceTree | null; fs: StageFs | null } {
     if (cmd.kind === 'add' || !cmd.from) return { kind: 'context', ref: 'context', tree: contextTree, fs: null };
     const dep = graph.states[stage]?.deps.find((x) => x.cmd === cmd);
     if (!dep) return { kind: 'image', ref: `image:${cmd.from}`, tree: null, fs: null };
     const node = graph.states[dep.state];
+    // resolveReachableStages: an image state named scratch is llb.Scratch(), an empty filesystem.
+    if (node.kind === 'image' && node.ref === 'scratch') return { kind: 'scratch', ref: 'image:scratch', tree: emptyTree, fs: null };
     if (node.kind === 'image') return { kind: 'image', ref: `image:${node.ref}`, tree: null, fs: null };
     const srcFs = stageFs.get(node.stageIndex) ?? null; // null: defined later, an error already
     return { kind: 'stage', ref: `stage:${node.stageIndex}`, tree: srcFs, fs: srcFs };
