@@ -12,8 +12,14 @@ const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ?
 const port = Number(process.env.E2E_PORT ?? 4173);
 const dist = process.env.E2E_DIST ?? 'dist';
 
+// Huge-input tests (10,000-line files, 30,000-file folders) take a minute each on 2 cores:
+// `npm run test:heavy` runs them (CI runs it after `npm test`), keeping `npm test` short.
+const heavy = /big folder|node_modules-sized|10,000-line|50,000-file/;
+
 export default defineConfig({
   testDir: 'e2e',
+  grep: process.env.E2E_HEAVY ? heavy : undefined,
+  grepInvert: process.env.E2E_HEAVY ? undefined : heavy,
   outputDir: process.env.E2E_RESULTS ?? 'test-results',
   timeout: 60_000,
   expect: { timeout: 20_000 },

@@ -38,7 +38,7 @@ interface RunOpts {
 }
 
 function runCli(args: string[], opts: RunOpts = {}): CliRun & { ms: number } {
-  const env = { ...process.env, NO_COLOR: '1', ...opts.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...opts.env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const out = opts.stdoutFile ? openSync(opts.stdoutFile, 'w') : null;
   const started = performance.now();
