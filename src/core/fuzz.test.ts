@@ -105,6 +105,7 @@ describe('analyze is total', () => {
       fc.property(dockerfile, files, dockerignore, fc.option(fc.constantFrom('build', 'b', 'BUILD', 'nope', ''), { nil: null }), (text, fs, di, target) => {
         const a = analyze({ dockerfile: text, files: fs, dockerignore: di, target, buildArgs: { X: 'build', IMG: 'debian' } });
         assertWellFormed(a, text, fs);
+        count('analyze/grammar');
       }),
       { numRuns: runs },
     );
@@ -114,6 +115,7 @@ describe('analyze is total', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
         assertWellFormed(analyze({ dockerfile: text }), text, []);
+        count('analyze/arbitrary-text');
       }),
       { numRuns: runs },
     );
@@ -134,6 +136,7 @@ describe('analyze is total', () => {
             else text = text.slice(0, p) + text.slice(p, p + 20) + text.slice(p); // duplicate a run
           }
           assertWellFormed(analyze({ dockerfile: text, files: ['a.txt', 'go.mod'] }), text, ['a.txt', 'go.mod']);
+          count('analyze/fixture-mutations');
         },
       ),
       { numRuns: runs },
