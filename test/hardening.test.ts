@@ -181,10 +181,10 @@ describe('files and folders the CLI cannot read', () => {
     expectUsageError(runCli(['analyze', '/proc/self/mem', '--context', join(root, 'open')]), /cannot read \/proc\/self\/mem \(EIO\)/);
   });
 
-  // Found by this suite; they hang today (see the report for issue 9 and the proposed
-  // src/cli/readContext.ts patch): the Dockerfile is read with readFileSync, without a size
-  // limit and without checking that it is a regular file.
-  it.todo('a character device as the Dockerfile (/dev/zero): exit 2 "... is not a regular file" or "too large", not a hang');
+  // Found by this suite: a device used to hang the CLI (readFileSync without a type check).
+  it('a character device as the Dockerfile (/dev/zero): exit 2, not a hang', () => {
+    expectUsageError(runCli(['analyze', '/dev/zero', '--context', join(root, 'open')]), /\/dev\/zero is not a regular file/);
+  });
 });
 
 describe('--build-arg without = or without a name', () => {

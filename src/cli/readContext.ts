@@ -8,6 +8,9 @@ import { join } from 'node:path';
 
 export class IoError extends Error {}
 
+/** 256 MiB: far beyond any real Dockerfile, well inside what Node can hold as a string. */
+const maxDockerfileBytes = 256 * 1024 * 1024;
+
 export function listContext(dir: string): string[] {
   let st;
   try {
@@ -70,6 +73,9 @@ export function readTextFile(p: string): string {
     throw new IoError(`cannot read ${p}: no such file`);
   }
   if (st.isDirectory()) throw new IoError(`${p} is a directory, not a Dockerfile`);
+  // A pipe (`<(cat Dockerfile)`) is fine; a device such as /dev/zero would never end.
+  if (!st.isFile() && !st.isFIFO()) throw new IoError(`${p} is not a regular file`);
+  if (st.size > maxDockerfileBytes) throw new IoError(`${p} is too large for a Dockerfile (${st.size} bytes; the limit is ${maxDockerfileBytes})`);
   let buf: Buffer;
   try {
     buf = readFileSync(p);

@@ -229,7 +229,8 @@ export function computeFlow(
   }
 
   // Statuses (CONTRACT.md section 2).
-  const context: Record<string, ContextStatus> = {};
+  // A null prototype: a context file named __proto__ is a key like any other.
+  const context: Record<string, ContextStatus> = Object.create(null);
   const target = d.target;
   const targetFs = target !== null ? stageFs.get(target) : undefined;
   const finalOrigins = new Set<string>();
