@@ -140,6 +140,9 @@ test('Monaco hovers and completions show hostile names as text', async ({ page, 
   await openPlayground(page, encodeShareLink(hostileWorkspace, `${baseURL}/`));
   // hover the stage reference and open completion after --from=
   await editor(page).locator('.view-line').filter({ hasText: 'COPY --from=' }).first().hover();
+  // move away so the hover widget no longer covers the lines before clicking into the editor
+  await page.mouse.move(1, 1);
+  await page.keyboard.press('Escape');
   await focusEditor(page);
   await page.keyboard.press('Enter');
   await page.keyboard.insertText('COPY --from=');
