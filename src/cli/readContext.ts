@@ -3,13 +3,45 @@
  * symlinks listed as entries but never followed, and DIR/.dockerignore when present.
  * Nothing is written.
  */
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export class IoError extends Error {}
 
 /** 256 MiB: far beyond any real Dockerfile, well inside what Node can hold as a string. */
 const maxDockerfileBytes = 256 * 1024 * 1024;
+
+/** Reads to the end, refusing more than maxDockerfileBytes: pipes and stdin have no size to check first. */
+function readBounded(fd: number, name: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, maxDockerfileBytes + 1 - total));
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue; // a non-blocking stdin with nothing yet
+      if (code === 'EOF') break; // Windows pipes
+      throw e;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxDockerfileBytes) throw new IoError(`${name} is too large for a Dockerfile (more than ${maxDockerfileBytes} bytes)`);
+    chunks.push(chunk.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function readPathBounded(p: string): Buffer {
+  const fd = openSync(p, 'r');
+  try {
+    return readBounded(fd, p);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export function listContext(dir: string): string[] {
   let st;
@@ -48,7 +80,7 @@ export function readDockerignore(dir: string): string | null {
     return null;
   }
   try {
-    return decodeText(readFileSync(p), p);
+    return decodeText(readPathBounded(p), p);
   } catch (e) {
     if (e instanceof IoError) throw e;
     throw new IoError(`cannot read ${p}`);
@@ -78,8 +110,9 @@ export function readTextFile(p: string): string {
   if (st.size > maxDockerfileBytes) throw new IoError(`${p} is too large for a Dockerfile (${st.size} bytes; the limit is ${maxDockerfileBytes})`);
   let buf: Buffer;
   try {
-    buf = readFileSync(p);
+    buf = readPathBounded(p);
   } catch (e) {
+    if (e instanceof IoError) throw e;
     throw new IoError(`cannot read ${p} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   return decodeText(buf, p);
@@ -88,8 +121,9 @@ export function readTextFile(p: string): string {
 export function readStdin(): string {
   let buf: Buffer;
   try {
-    buf = readFileSync(0);
-  } catch {
+    buf = readBounded(0, 'standard input');
+  } catch (e) {
+    if (e instanceof IoError) throw e;
     throw new IoError('cannot read the Dockerfile from standard input');
   }
   return decodeText(buf, 'standard input');

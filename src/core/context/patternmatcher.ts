@@ -870,8 +870,295 @@ function seqSlashBounds(nodes: ReNode[]): [number, number] {
   return [min, max];
 }
 
+
+// ---------------------------------------------------------------------------------------
+// Linear-time matching (Go's regexp is RE2: linear in the path; V8's RegExp backtracks)
+// ---------------------------------------------------------------------------------------
+
+/**
+ * No Go counterpart: a Thompson-NFA program simulated Pike-style, so that matching costs
+ * O(path length x program size) like Go's RE2, whatever the pattern. V8's backtracking RegExp
+ * is exponential in the number of wildcards for a path that fails late (`*a*a*a*a*a*a*a*a*c*b`
+ * against `aaa…ab`: 150 s for one 61-character name), and a .dockerignore comes from strangers
+ * (share links, dropped folders). Used for patterns with two or more variable-width repetitions;
+ * the others keep the (faster, and then linear) JavaScript RegExp.
+ */
+const OP_CHAR = 0;
+const OP_SPLIT = 1;
+const OP_JMP = 2;
+const OP_ASSERT = 3;
+const OP_MATCH = 4;
+const A_BOT = 0;
+const A_EOT = 1;
+const A_WB = 2;
+const A_NWB = 3;
+/** beyond this many instructions the program is not built and the RegExp is used */
+const MAX_PROGRAM = 100_000;
+
+type CharTest = (cp: number) => boolean;
+
+function charTestOf(node: ReNode): CharTest {
+  switch (node.k) {
+    case 'lit': {
+      const want = node.cp;
+      return (cp) => cp === want;
+    }
+    case 'dot':
+      return (cp) => cp !== 10;
+    case 'class': {
+      const ranges = node.ranges;
+      const neg = node.neg;
+      let props: RegExp | null = null;
+      if (node.props.length > 0) {
+        try {
+          props = new RegExp('^[' + node.props.join('') + ']$', 'u');
+        } catch {
+          props = null;
+        }
+      }
+      return (cp) => {
+        let hit = false;
+        for (let i = 0; i < ranges.length; i += 2) {
+          if (cp >= ranges[i] && cp <= ranges[i + 1]) {
+            hit = true;
+            break;
+          }
+        }
+        if (!hit && props !== null) hit = props.test(String.fromCodePoint(cp));
+        return hit !== neg;
+      };
+    }
+    default:
+      return () => false;
+  }
+}
+
+class Program {
+  readonly op: number[] = [];
+  readonly x: number[] = [];
+  readonly y: number[] = [];
+  readonly tests: (CharTest | null)[] = [];
+  tooLarge = false;
+
+  emit(op: number, x = 0, y = 0, test: CharTest | null = null): number {
+    if (this.op.length >= MAX_PROGRAM) this.tooLarge = true;
+    this.op.push(op);
+    this.x.push(x);
+    this.y.push(y);
+    this.tests.push(test);
+    return this.op.length - 1;
+  }
+
+  seq(nodes: ReNode[]): void {
+    for (const n of nodes) {
+      if (this.tooLarge) return;
+      this.node(n);
+    }
+  }
+
+  alts(alts: ReNode[][]): void {
+    const jumps: number[] = [];
+    for (let i = 0; i < alts.length; i++) {
+      if (i < alts.length - 1) {
+        const split = this.emit(OP_SPLIT);
+        this.x[split] = split + 1;
+        this.seq(alts[i]);
+        jumps.push(this.emit(OP_JMP));
+        this.y[split] = this.op.length;
+      } else this.seq(alts[i]);
+    }
+    for (const j of jumps) this.x[j] = this.op.length;
+  }
+
+  node(n: ReNode): void {
+    switch (n.k) {
+      case 'lit':
+      case 'dot':
+      case 'class':
+        this.emit(OP_CHAR, 0, 0, charTestOf(n));
+        return;
+      case 'bot':
+        this.emit(OP_ASSERT, A_BOT);
+        return;
+      case 'eot':
+        this.emit(OP_ASSERT, A_EOT);
+        return;
+      case 'wb':
+        this.emit(OP_ASSERT, A_WB);
+        return;
+      case 'nwb':
+        this.emit(OP_ASSERT, A_NWB);
+        return;
+      case 'group':
+        this.alts(n.alts);
+        return;
+      case 'rep': {
+        for (let i = 0; i < n.min && !this.tooLarge; i++) this.node(n.sub);
+        if (n.max === -1) {
+          // L: split(body, out); body; jmp L
+          const split = this.emit(OP_SPLIT);
+          this.x[split] = split + 1;
+          this.node(n.sub);
+          this.emit(OP_JMP, split);
+          this.y[split] = this.op.length;
+        } else {
+          const splits: number[] = [];
+          for (let i = n.min; i < n.max && !this.tooLarge; i++) {
+            const split = this.emit(OP_SPLIT);
+            this.x[split] = split + 1;
+            splits.push(split);
+            this.node(n.sub);
+          }
+          for (const sp of splits) this.y[sp] = this.op.length;
+        }
+        return;
+      }
+    }
+  }
+}
+
+function isAsciiWord(cp: number): boolean {
+  return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) || cp === 95;
+}
+
+/** Pike's simulation of a Program: unanchored search (like RegExp.test), any match wins. */
+export class LinearMatcher {
+  private readonly op: Int32Array;
+  private readonly x: Int32Array;
+  private readonly y: Int32Array;
+  private readonly tests: (CharTest | null)[];
+  private readonly mark: Uint32Array;
+  private gen = 0;
+  private cur: Int32Array;
+  private next: Int32Array;
+  private readonly stack: Int32Array;
+  private readonly anchored: boolean;
+
+  constructor(p: Program, anchored: boolean) {
+    this.op = Int32Array.from(p.op);
+    this.x = Int32Array.from(p.x);
+    this.y = Int32Array.from(p.y);
+    this.tests = p.tests;
+    const n = p.op.length;
+    this.mark = new Uint32Array(n);
+    this.cur = new Int32Array(n);
+    this.next = new Int32Array(n);
+    this.stack = new Int32Array(n + 1);
+    this.anchored = anchored;
+  }
+
+  static build(alts: ReNode[][]): LinearMatcher | null {
+    const p = new Program();
+    p.alts(alts);
+    p.emit(OP_MATCH);
+    if (p.tooLarge) return null;
+    const anchored = alts.every((a) => a.length > 0 && a[0].k === 'bot');
+    return new LinearMatcher(p, anchored);
+  }
+
+  /**
+   * Adds the thread at `pc` and everything it reaches without consuming a character at
+   * `pos` to `list` (from `len`). Returns the new length, or -1 when MATCH is reached.
+   */
+  private add(list: Int32Array, len: number, pc0: number, s: string, pos: number): number {
+    const { op, x, y, mark, stack } = this;
+    const gen = this.gen;
+    let sp = 0;
+    stack[sp++] = pc0;
+    while (sp > 0) {
+      const pc = stack[--sp];
+      if (mark[pc] === gen) continue;
+      mark[pc] = gen;
+      switch (op[pc]) {
+        case OP_CHAR:
+          list[len++] = pc;
+          break;
+        case OP_MATCH:
+          return -1;
+        case OP_JMP:
+          stack[sp++] = x[pc];
+          break;
+        case OP_SPLIT:
+          // y first so that x is explored first (order does not matter for a yes/no answer)
+          stack[sp++] = y[pc];
+          stack[sp++] = x[pc];
+          break;
+        case OP_ASSERT: {
+          const kind = x[pc];
+          let ok: boolean;
+          if (kind === A_BOT) ok = pos === 0;
+          else if (kind === A_EOT) ok = pos === s.length;
+          else {
+            const before = pos > 0 && isAsciiWord(s.charCodeAt(pos - 1));
+            const after = pos < s.length && isAsciiWord(s.charCodeAt(pos));
+            ok = (before !== after) === (kind === A_WB);
+          }
+          if (ok) stack[sp++] = pc + 1;
+          break;
+        }
+      }
+    }
+    return len;
+  }
+
+  /** A fresh generation of marks: each list of threads (one per position) is a set. */
+  private nextGen(): void {
+    if (++this.gen === 0xffffffff) {
+      this.mark.fill(0);
+      this.gen = 1;
+    }
+  }
+
+  test(s: string): boolean {
+    let cur = this.cur;
+    let next = this.next;
+    const { op, tests } = this;
+    this.nextGen();
+    let ncur = this.add(cur, 0, 0, s, 0);
+    if (ncur < 0) return true;
+    let pos = 0;
+    while (pos < s.length) {
+      if (ncur === 0 && this.anchored) return false;
+      const cp = s.codePointAt(pos) as number;
+      const npos = pos + (cp > 0xffff ? 2 : 1);
+      this.nextGen();
+      let nnext = 0;
+      for (let i = 0; i < ncur; i++) {
+        const pc = cur[i];
+        if (op[pc] === OP_CHAR && (tests[pc] as CharTest)(cp)) {
+          nnext = this.add(next, nnext, pc + 1, s, npos);
+          if (nnext < 0) return true;
+        }
+      }
+      // RegExp.test searches: a new attempt starts at every position
+      if (!this.anchored) {
+        nnext = this.add(next, nnext, 0, s, npos);
+        if (nnext < 0) return true;
+      }
+      const t = cur;
+      cur = next;
+      next = t;
+      ncur = nnext;
+      pos = npos;
+    }
+    return false;
+  }
+}
+
+/** No Go counterpart: number of repetitions whose width varies (`*`, `+`, `?`, `{n,m}`). */
+function variableReps(nodes: ReNode[]): number {
+  let n = 0;
+  for (const node of nodes) {
+    if (node.k === 'rep') n += (node.min !== node.max ? 1 : 0) + variableReps([node.sub]);
+    else if (node.k === 'group') for (const a of node.alts) n += variableReps(a);
+  }
+  return n;
+}
+
 interface RegexpPlan {
   re: RegExp;
+  /** set when backtracking could explode: the linear-time matcher to use instead of `re` */
+  linear: LinearMatcher | null;
   minSlashes: number;
   maxSlashes: number;
   litPrefix: string;
@@ -921,7 +1208,11 @@ export function translateGoRegexp(goRegexp: string): RegexpPlan | { error: strin
       }
     }
   }
-  return { re, minSlashes, maxSlashes, litPrefix, litSuffix };
+  let linear: LinearMatcher | null = null;
+  let reps = 0;
+  for (const a of alts) reps += variableReps(a);
+  if (reps >= 2) linear = LinearMatcher.build(alts);
+  return { re, linear, minSlashes, maxSlashes, litPrefix, litSuffix };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -959,6 +1250,8 @@ export class Pattern {
   readonly str: string;
   readonly alt: string | null;
   readonly re: RegExp | null;
+  /** @internal the linear-time matcher, used instead of `re` when set */
+  readonly linear: LinearMatcher | null;
   readonly minSlashes: number;
   readonly maxSlashes: number;
   readonly litPrefix: string;
@@ -974,6 +1267,7 @@ export class Pattern {
     this.error = null;
     this.alt = null;
     this.re = null;
+    this.linear = null;
     this.minSlashes = 0;
     this.maxSlashes = Infinity;
     this.litPrefix = '';
@@ -1010,6 +1304,7 @@ export class Pattern {
         } else {
           this.kind = K_REGEXP;
           this.re = plan.re;
+          this.linear = plan.linear;
           this.minSlashes = plan.minSlashes;
           this.maxSlashes = plan.maxSlashes;
           this.litPrefix = plan.litPrefix;
@@ -1047,7 +1342,7 @@ export class Pattern {
           slashes <= this.maxSlashes &&
           path.startsWith(this.litPrefix) &&
           path.endsWith(this.litSuffix) &&
-          (this.re as RegExp).test(path)
+          (this.linear !== null ? this.linear.test(path) : (this.re as RegExp).test(path))
         );
       default:
         return false;
@@ -1246,7 +1541,7 @@ export class PatternMatcher {
               slashes <= p.maxSlashes &&
               path.startsWith(p.litPrefix) &&
               path.endsWith(p.litSuffix) &&
-              (p.re as RegExp).test(path);
+              (p.linear !== null ? p.linear.test(path) : (p.re as RegExp).test(path));
             break;
           default:
             match = false;
