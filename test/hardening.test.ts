@@ -185,6 +185,15 @@ describe('files and folders the CLI cannot read', () => {
   it('a character device as the Dockerfile (/dev/zero): exit 2, not a hang', () => {
     expectUsageError(runCli(['analyze', '/dev/zero', '--context', join(root, 'open')]), /\/dev\/zero is not a regular file/);
   });
+
+  // A pipe has no size to check first: an endless one is read up to 256 MiB, then refused.
+  it('an endless pipe as the Dockerfile (`yes | stagecraft analyze -`): exit 2 at 256 MiB, not out of memory', () => {
+    const r = spawnSync('sh', ['-c', `yes '# a comment line' | "${process.execPath}" "${join(repoRoot, 'bin/stagecraft.mjs')}" analyze - --context "${join(root, 'open')}"`], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expectUsageError({ status: r.status, stdout: r.stdout, stderr: r.stderr }, /standard input is too large for a Dockerfile \(more than 268435456 bytes\)/);
+  });
 });
 
 describe('--build-arg without = or without a name', () => {
@@ -199,6 +208,13 @@ describe('--build-arg without = or without a name', () => {
   it('KEY alone, unset in the environment, is not given (the default applies)', () => {
     const a = expectAnalysis(runCli(['analyze', join(root, 'args/Dockerfile'), '--build-arg', 'IMG', '--format', 'json'], { env: { IMG: undefined } }));
     expect(a.stages[0].base).toBe('alpine:3.20');
+  });
+
+  // Found by review: the name __proto__ used to set the prototype of a plain object and vanish.
+  it('a build arg named __proto__ is a build arg like any other', () => {
+    writeTree(join(root, 'proto'), { Dockerfile: 'ARG __proto__=alpine:3.20\nFROM ${__proto__}\n' });
+    const a = expectAnalysis(runCli(['analyze', join(root, 'proto/Dockerfile'), '--build-arg', '__proto__=debian:12', '--format', 'json']));
+    expect(a.stages[0].base).toBe('debian:12');
   });
 
   it('KEY= sets the empty value', () => {

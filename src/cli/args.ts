@@ -26,7 +26,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   let command: CliOptions['command'] = 'analyze';
   if (args[0] === 'analyze' || args[0] === 'why') command = args.shift() as CliOptions['command'];
   const positional: string[] = [];
-  const opts: CliOptions = { command, dockerfile: '', path: null, context: null, target: null, buildArgs: {}, format: 'text', strict: false };
+  const opts: CliOptions = { command, dockerfile: '', path: null, context: null, target: null, buildArgs: Object.create(null) as Record<string, string>, format: 'text', strict: false };
   let formatSeen = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];

@@ -8,6 +8,7 @@ import { parse } from './syntax/instructions.ts';
 import { dispatch } from './dispatch/dispatch.ts';
 import { computeFlow, type FlowResult } from './flow/flow.ts';
 import { filterContext } from './context/walk.ts';
+import { canonicalContextPaths } from './paths.ts';
 import { lint } from './lint/index.ts';
 import type { DispatchResult } from './dispatch/types.ts';
 import type { StageGraph } from './graph/stageGraph.ts';
@@ -58,8 +59,8 @@ function errorDiag(rule: string, message: string, line: number, endLine: number,
 
 function run(input: AnalyzeInput): AnalysisDetail {
   const text = typeof input.dockerfile === 'string' ? input.dockerfile : '';
-  const files = Array.isArray(input.files) ? input.files.filter((f) => typeof f === 'string' && f !== '') : [];
-  const buildArgs: Record<string, string> = {};
+  const files = Array.isArray(input.files) ? canonicalContextPaths(input.files) : [];
+  const buildArgs: Record<string, string> = Object.create(null) as Record<string, string>; // a build arg may be named __proto__
   for (const [k, v] of Object.entries(input.buildArgs ?? {})) if (typeof v === 'string') buildArgs[k] = v;
   const target = typeof input.target === 'string' && input.target !== '' ? input.target : null;
   const dockerignore = typeof input.dockerignore === 'string' ? input.dockerignore : null;

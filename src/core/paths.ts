@@ -65,6 +65,32 @@ export function clean(path: string): string {
 }
 
 /** Go `path.Join`: joins non-empty elements and cleans; '' when all are empty. */
+/**
+ * A context path as fsutil's walk of a real folder gives it: relative, '/'-separated, Go
+ * `path.Clean`ed (`./a`, `a//b`, `a/../b`, `dir/` become `a`, `a/b`, `b`, `dir`; leading '/'
+ * are dropped). Null when the string names no file inside the context: '', '.', '/', or a path
+ * that climbs out of it with `..`. The library and the page take context lists from strangers;
+ * the CLI's lists are canonical already.
+ */
+export function canonicalContextPath(p: string): string | null {
+  let i = 0;
+  while (i < p.length && p.charCodeAt(i) === 47) i++;
+  const c = clean(i === 0 ? p : p.slice(i));
+  if (c === '.' || c === '..' || c.startsWith('../')) return null;
+  return c;
+}
+
+/** canonicalContextPath over a list, in order, without repeats or non-strings. */
+export function canonicalContextPaths(list: readonly unknown[]): string[] {
+  const seen = new Set<string>();
+  for (const f of list) {
+    if (typeof f !== 'string') continue;
+    const c = canonicalContextPath(f);
+    if (c !== null) seen.add(c);
+  }
+  return [...seen];
+}
+
 export function join(...elems: string[]): string {
   const nonEmpty = elems.filter((e) => e !== '');
   if (nonEmpty.length === 0) return '';

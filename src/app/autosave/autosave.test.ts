@@ -15,6 +15,7 @@ import {
   type AutosaveRecord,
 } from './autosave.ts';
 import { MemoryStorage } from './memoryStorage.ts';
+import { canonicalContextPaths } from '../../core/paths.ts';
 
 const ws1: Workspace = {
   dockerfile: 'FROM golang:1.23 AS build\n',
@@ -29,7 +30,7 @@ const ws2: Workspace = { ...ws1, dockerfile: 'FROM alpine:3.20\n' };
 const anyText = fc.string({ unit: 'binary', maxLength: 100 });
 const workspaceArb: fc.Arbitrary<Workspace> = fc.record({
   dockerfile: anyText,
-  files: fc.array(anyText, { maxLength: 20 }),
+  files: fc.array(anyText, { maxLength: 20 }).map(canonicalContextPaths),
   dockerignore: anyText,
   target: fc.option(anyText, { nil: null }),
   buildArgs: fc.dictionary(anyText, anyText, { maxKeys: 5, noNullPrototype: true }),

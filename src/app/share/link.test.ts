@@ -16,6 +16,7 @@ import {
   linkLengthWarning,
 } from './link.ts';
 import { fixturesV1 } from './fixtures.v1.ts';
+import { canonicalContextPaths } from '../../core/paths.ts';
 
 const BASE = 'https://stagecraft.example/play/';
 
@@ -46,7 +47,8 @@ const anyText = fc.string({ unit: 'binary', maxLength: 200 });
 const workspaceArb = (text: fc.Arbitrary<string>, key: fc.Arbitrary<string> = text): fc.Arbitrary<Workspace> =>
   fc.record({
     dockerfile: text,
-    files: fc.array(text, { maxLength: 40 }),
+    // the lists a workspace holds: clean context paths (decoding cleans any other list, see below)
+    files: fc.array(text, { maxLength: 40 }).map(canonicalContextPaths),
     dockerignore: text,
     target: fc.option(text, { nil: null }),
     buildArgs: fc.dictionary(key, text, { maxKeys: 8, noNullPrototype: true }),
@@ -65,6 +67,16 @@ describe('share form (#v1=...)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('file lists are cleaned as a folder walk would give them: ./a, a//b, /abs, dir/ and .. paths', () => {
+    const messy = ['./src/a.go', 'src//a.go', '/abs/x', 'dir/', 'a/../b', '../outside', '.', ''];
+    const clean = ['src/a.go', 'abs/x', 'dir', 'b'];
+    const ws: Workspace = { ...emptyWorkspace, dockerfile: 'FROM scratch\n', files: messy };
+    for (const link of [encodeShareLink(ws, BASE), encodeReadableLink(ws, BASE)]) {
+      const r = decodeShareLink(link);
+      expect(r.ok && r.workspace.files).toEqual(clean);
+    }
   });
 
   test('round trip with large workspaces (thousands of files)', () => {
@@ -250,7 +262,7 @@ describe('readable form (?dockerfile=...)', () => {
   const wellFormed = fc.string({ unit: 'grapheme', maxLength: 120 });
   const readableWs = workspaceArb(wellFormed, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 })).map((ws) => ({
     ...ws,
-    files: ws.files.filter((f) => f !== ''),
+    files: ws.files,
     target: ws.target === '' ? null : ws.target,
   }));
 

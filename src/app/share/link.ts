@@ -19,6 +19,7 @@
 import { deflateSync, Inflate } from 'fflate';
 import type { Workspace } from '../workspace.ts';
 import { buildArgsFromPairs, checkString, checkStringList, isPlainObject, truncate, type Checked } from './validate.ts';
+import { canonicalContextPaths } from '../../core/paths.ts';
 
 /** The version written by `encodeShareLink`. */
 export const SHARE_FORMAT_VERSION = 1;
@@ -214,7 +215,7 @@ function fromPayloadV1(v: unknown): Checked<Workspace> {
   if ('f' in v) {
     const r = checkStringList(v.f, 'the file list');
     if (!r.ok) return invalid(r.error);
-    ws.files = r.value;
+    ws.files = canonicalContextPaths(r.value);
   }
   if ('i' in v) {
     const r = checkString(v.i, 'the .dockerignore');
@@ -462,7 +463,7 @@ function decodeQuery(search: string): Checked<Workspace> | null {
   // key such as "__proto__" an ordinary own property.
   const buildArgs = Object.fromEntries(args) as Record<string, string>;
   // `target=` (empty) means the default target, as `docker build --target ""` does.
-  return { ok: true, value: { dockerfile, files, dockerignore: dockerignore ?? '', target: target || null, buildArgs, example } };
+  return { ok: true, value: { dockerfile, files: canonicalContextPaths(files), dockerignore: dockerignore ?? '', target: target || null, buildArgs, example } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * Nothing here throws; every check returns a result with a human-readable reason.
  */
 import type { Workspace } from '../workspace.ts';
+import { canonicalContextPaths } from '../../core/paths.ts';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -72,7 +73,7 @@ export function checkWorkspace(v: unknown): Checked<Workspace> {
     ok: true,
     value: {
       dockerfile: dockerfile.value,
-      files: files.value,
+      files: canonicalContextPaths(files.value),
       dockerignore: dockerignore.value,
       target: v.target,
       buildArgs: buildArgs.value,
