@@ -4,6 +4,7 @@
  * so neither UnpinnedBaseImage nor RootInFinalStage has anything to say about a fresh stage). `role` says what the image is usually for, which only decides how
  * the palette groups them; the text written is always `FROM <image> AS <name>`.
  */
+import { stageNameFromImage } from '../../core/edit/stageName.ts';
 
 export interface PaletteBase {
   /** stable id (also the test id suffix) */
@@ -53,14 +54,5 @@ export const PALETTE_GROUPS: readonly { role: PaletteBase['role']; title: string
  * placeholder; the core makes it unique.
  */
 export function defaultStageName(image: string): string {
-  let w = image.trim().toLowerCase();
-  const at = w.indexOf('@');
-  if (at >= 0) w = w.slice(0, at);
-  const slash = w.lastIndexOf('/');
-  if (slash >= 0) w = w.slice(slash + 1);
-  const colon = w.indexOf(':');
-  if (colon >= 0) w = w.slice(0, colon);
-  w = w.replace(/[^a-z0-9-_.]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '');
-  if (w === '') return 'stage';
-  return w === 'scratch' || w === 'context' ? `${w}-stage` : w;
+  return stageNameFromImage(image);
 }

@@ -75,7 +75,7 @@ describe('share form (#v1=...)', () => {
     const ws: Workspace = { ...emptyWorkspace, dockerfile: 'FROM scratch\n', files: messy };
     for (const link of [encodeShareLink(ws, BASE), encodeReadableLink(ws, BASE)]) {
       const r = decodeShareLink(link);
-      expect(r.ok && r.workspace.files).toEqual(clean);
+      expect(r.ok && r.workspace?.files).toEqual(clean);
     }
   });
 

@@ -14,6 +14,7 @@
 import type { TextEdit } from '../types.ts';
 import type { InstructionsResult, Node, Stage } from '../syntax/types.ts';
 import { parse } from '../syntax/instructions.ts';
+import { RESERVED_STAGE_NAMES, stageNameFromImage } from './stageName.ts';
 
 export interface Pos {
   line: number;
@@ -390,7 +391,7 @@ export function refuse(reason: string): { ok: false; reason: string } {
 export const STAGE_NAME_RE = /^[a-z][a-z0-9-_.]*$/;
 
 /** Names BuildKit reserves (ReservedStageName). */
-export const RESERVED_STAGE_NAMES = new Set(['scratch', 'context']);
+export { RESERVED_STAGE_NAMES };
 
 /** A stage by index, or a refusal. */
 export function stageAt(ctx: EditContext, index: number): Stage | null {
@@ -408,15 +409,7 @@ export function stageLabel(ctx: EditContext, index: number): string {
  * `static`): lower-cased, invalid characters replaced, `-2`, `-3`... added when taken.
  */
 export function uniqueStageName(wish: string, taken: ReadonlySet<string>): string {
-  let w = wish.trim().toLowerCase();
-  const at = w.indexOf('@');
-  if (at >= 0) w = w.slice(0, at);
-  const slash = w.lastIndexOf('/');
-  if (slash >= 0) w = w.slice(slash + 1);
-  const colon = w.indexOf(':');
-  if (colon >= 0) w = w.slice(0, colon);
-  w = w.replace(/[^a-z0-9-_.]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '');
-  if (w === '' || RESERVED_STAGE_NAMES.has(w)) w = w === '' ? 'stage' : `${w}-stage`;
+  const w = stageNameFromImage(wish);
   if (!taken.has(w)) return w;
   for (let n = 2; ; n++) {
     const c = `${w}-${n}`;
