@@ -1,12 +1,15 @@
 /**
  * A 50,000-file folder in the page (issue 9): opened with "Open folder", typing stays
- * responsive and the context panel keeps an element per file. Runs in `npm run test:heavy`.
+ * responsive, and every file can be found with its status. Above 2,000 files the context panel
+ * renders the rows in view (CONTRACT.md section 4 asks for one element per file only up to
+ * 2,000), so the test reaches a file as a person does: with the find box, or by scrolling.
+ * Runs in `npm run test:heavy`.
  */
 import { mkdirSync, closeSync, openSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures.ts';
-import { importFolder, openPlayground, stageNode } from './helpers.ts';
+import { contextFile, importFolder, openPlayground, stageNode, waitUntilAnalysed } from './helpers.ts';
 import { typeNewStage } from './huge.ts';
 
 test.use({ trace: 'off' });
@@ -27,30 +30,72 @@ test.describe('a 50,000-file folder', () => {
   });
   test.afterAll(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
-  test('opened with "Open folder": typing settles, the context panel keeps an element per file', async ({ page }) => {
+  test('opened with "Open folder": typing settles, every file can be found with its status', async ({ page }) => {
     test.setTimeout(600_000);
     await openPlayground(page);
     const started = Date.now();
     await importFolder(page, dir);
     const pickedMs = Date.now() - started;
     // "a big folder: list every name?": yes, every one (the point of this test)
-    await page.locator('css=[data-testid="big-folder-keep-all"]').click({ timeout: 300_000 });
-    // plain CSS from here on: Playwright's own locator engines are slow over 50,000 elements
+    await page.getByTestId('big-folder-keep-all').click({ timeout: 300_000 });
     await page.waitForSelector('dialog[data-testid="replace-dialog"][open], [data-testid="notice"]', { timeout: 300_000 });
-    if ((await page.locator('css=dialog[data-testid="replace-dialog"][open]').count()) > 0) await page.locator('css=[data-testid="confirm-replace"]').click();
-    await expect(page.locator('css=[data-testid="notice"]')).toContainText(/Loaded 50,00\d file names/, { timeout: 300_000 });
-    await expect(page.locator('css=[data-testid="analysis-status"]')).toHaveAttribute('data-state', 'ready', { timeout: 300_000 });
+    if ((await page.locator('dialog[data-testid="replace-dialog"][open]').count()) > 0) await page.getByTestId('confirm-replace').click();
+    await expect(page.getByTestId('notice')).toContainText(/Loaded 50,00\d file names/, { timeout: 300_000 });
+    await waitUntilAnalysed(page);
     const openMs = Date.now() - started;
 
-    const shown = await page.evaluate(() => document.querySelectorAll('[data-testid="context-file"]').length);
-    expect(shown).toBeGreaterThanOrEqual(2_000);
-    await expect(page.locator('css=[data-testid="context-file"][data-path="pkg0/mod0/f1.go"]')).toHaveAttribute('data-status', 'final');
-    await expect(page.locator('css=[data-testid="context-file"][data-path="pkg9/mod9/f1.go"]')).toHaveAttribute('data-status', 'ignored');
+    // every file has its status: the counts per status are those of all 50,002 files
+    const count = (status: string) => page.locator(`[data-testid="status-count"][data-status="${status}"] strong`);
+    await expect(count('final')).toHaveText('500'); // pkg0/mod0, copied into /app
+    await expect(count('build-only')).toHaveText('4500'); // the rest of pkg0/
+    await expect(count('ignored')).toHaveText('5000'); // pkg9/
+    await expect(count('unused')).toHaveText('40002');
+
+    // the panel draws the rows in view, of a list of every folder and file
+    const rows = page.getByTestId('context-rows');
+    expect(Number(await rows.getAttribute('data-rows'))).toBeGreaterThan(50_002);
+    const shown = await page.getByTestId('context-file').count();
+    expect(shown).toBeGreaterThan(10);
+    expect(shown).toBeLessThan(2_000);
+
+    // find a file by its path, as a person does
+    const find = page.getByTestId('context-filter');
+    await find.fill('pkg0/mod0/f1.go');
+    await expect(page.getByTestId('context-filter-count')).toHaveAttribute('data-count', '1');
+    await expect(contextFile(page, 'pkg0/mod0/f1.go')).toHaveAttribute('data-status', 'final');
+    await find.fill('pkg9/mod9/f1.go');
+    await expect(contextFile(page, 'pkg9/mod9/f1.go')).toHaveAttribute('data-status', 'ignored');
+    // a folder's files
+    await find.fill('mod42/');
+    await expect(page.getByTestId('context-filter-count')).toHaveAttribute('data-count', '500');
+    await expect(contextFile(page, 'pkg2/mod42/f0.go')).toHaveAttribute('data-status', 'unused');
+    await contextFile(page, 'pkg2/mod42/f0.go').getByRole('button').first().click();
+    await expect(contextFile(page, 'pkg2/mod42/f0.go').getByTestId('file-journey')).toBeVisible();
+    await contextFile(page, 'pkg2/mod42/f0.go').getByRole('button').first().click();
+    await find.fill('');
+
+    // or scroll to the end of the list: the last rows are drawn with their statuses
+    await page.locator('.context__tree').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(contextFile(page, 'Dockerfile')).toBeVisible();
+    await expect(contextFile(page, 'pkg9/mod99/f99.go')).toHaveAttribute('data-status', 'ignored');
+    // and the keyboard walks past the drawn rows
+    await contextFile(page, 'Dockerfile').getByRole('button').first().focus();
+    await page.keyboard.press('Home');
+    await expect(page.getByTestId('context-folder').first()).toBeFocused();
+    await expect(page.getByTestId('context-folder').first()).toHaveAttribute('data-path', 'pkg0');
+    // a folder closes and opens from the keyboard
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('context-folder').first()).toHaveAttribute('aria-expanded', 'false');
+    expect(Number(await rows.getAttribute('data-rows'))).toBeLessThan(50_002);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('context-folder').first()).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('[data-testid="context-folder"][data-path="pkg0/mod0"]')).toBeFocused();
 
     const r = await typeNewStage(page, 'typed2');
     await expect(stageNode(page, 'typed2')).toHaveAttribute('data-target', 'true');
     await page.screenshot({ path: '/tmp/h11-huge-50k.png' });
-    console.log(`50,000-file folder: files picked in ${pickedMs} ms, imported and analysed in ${openMs} ms, ${shown} context-file elements; last keystroke to settled ${r.settledMs} ms; worst keystroke to next paint ${r.worstKeyMs} ms`);
+    console.log(`50,000-file folder: files picked in ${pickedMs} ms, imported and analysed in ${openMs} ms, ${shown} context-file elements drawn; last keystroke to settled ${r.settledMs} ms; worst keystroke to next paint ${r.worstKeyMs} ms`);
     test.info().annotations.push({ type: 'measure', description: JSON.stringify({ pickedMs, openMs, shown, ...r }) });
   });
 });

@@ -2,26 +2,47 @@
  * The build context: every file with its status (a word and a colour), counts per status,
  * the editable .dockerignore, adding, renaming and deleting files, and a filter for the files
  * that reach the image.
+ *
+ * Big contexts stay responsive: the rows get their statuses from the panel (one store
+ * subscription for all of them, not three per row), and above FULL_TREE_LIMIT files the tree
+ * renders only the rows in view, with a box to find a file by its path.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ContextStatus } from '../../core/types.ts';
-import { useWorkspaceStore } from '../store/workspaceStore.ts';
+import { useWorkspaceStore, type WorkspaceState } from '../store/workspaceStore.ts';
+import { useSelectionStore } from '../store/selectionStore.ts';
 import { contextFilesOf } from '../store/contextPaths.ts';
 import { pathTreeOf } from '../pathTree.ts';
 import { STATUSES } from './statuses.ts';
-import { ContextFolder } from './ContextTree.tsx';
+import { ContextFolder, ContextRows, type RowState, type StatusMap } from './ContextTree.tsx';
 import { DockerignoreEditor } from './DockerignoreEditor.tsx';
 import { useInsightsStore } from '../insights/insightsStore.ts';
+import { FULL_TREE_LIMIT, filterByPath } from './flatTree.ts';
+import { stableSelector } from './stable.ts';
+
+/** The statuses of the latest analysis, the same object while no status changed (typing in a RUN line). */
+const selectStatuses = stableSelector((s: WorkspaceState): StatusMap => s.analysis?.context, sameStatuses);
 
 export function ContextPanel() {
   const files = useWorkspaceStore((s) => s.workspace.files);
   const hasIgnoreFile = useWorkspaceStore((s) => s.workspace.dockerignore !== '');
-  const statuses = useWorkspaceStore((s) => s.analysis?.context);
+  const statuses = useWorkspaceStore(selectStatuses);
+  const selected = useSelectionStore((s) => s.file);
+  const changedList = useInsightsStore((s) => s.changed);
   const [onlyFinal, setOnlyFinal] = useState(false);
+  const [query, setQuery] = useState('');
+  const body = useRef<HTMLDivElement>(null);
 
   const paths = useMemo(() => contextFilesOf({ files, dockerignore: hasIgnoreFile ? '.' : '' }), [files, hasIgnoreFile]);
-  const shown = onlyFinal ? paths.filter((p) => statuses?.[p] === 'final') : paths;
+  const big = paths.length > FULL_TREE_LIMIT;
+  // typing in the filter box stays quick: the list follows when the browser has a moment
+  const filter = useDeferredValue(big ? query.trim() : '');
+  const statusesForFilter = onlyFinal ? statuses : undefined;
+  const reaching = useMemo(() => (onlyFinal ? paths.filter((p) => statusesForFilter?.[p] === 'final') : paths), [paths, onlyFinal, statusesForFilter]);
+  const shown = useMemo(() => filterByPath(reaching, (p) => p, filter), [reaching, filter]);
   const tree = useMemo(() => pathTreeOf(shown, (p) => p), [shown]);
+  const changed = useMemo(() => new Set(changedList), [changedList]);
+  const rowState = useMemo<RowState>(() => ({ statuses, selected, changed }), [statuses, selected, changed]);
   const counts = useMemo(() => {
     const c: Record<ContextStatus, number> = { final: 0, 'build-only': 0, unused: 0, ignored: 0 };
     for (const p of paths) {
@@ -31,6 +52,7 @@ export function ContextPanel() {
     return c;
   }, [paths, statuses]);
 
+  const emptyText = filter !== '' ? `No file${onlyFinal ? ' reaching the image' : ''} has “${filter}” in its path.` : onlyFinal ? 'No file of the context reaches the image.' : 'No files.';
   return (
     <section className="panel context" aria-label="Build context">
       <header className="panel__header">
@@ -50,15 +72,44 @@ export function ContextPanel() {
           only files reaching the image
         </label>
         <AddFileForm />
+        {big && (
+          <div className="tree-find">
+            <input
+              type="search"
+              aria-label="find a file in the context by its path"
+              placeholder="find a file: part of its path"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              spellCheck={false}
+              data-testid="context-filter"
+            />
+            <span className="muted" data-testid="context-filter-count" data-count={shown.length}>
+              {filter === '' && !onlyFinal ? 'rows are drawn as you scroll' : `${shown.length.toLocaleString('en-US')} of ${paths.length.toLocaleString('en-US')} files`}
+            </span>
+          </div>
+        )}
       </div>
       <ChangedMarks />
-      <div className="panel__body context__tree">
-        {shown.length === 0 && <p className="muted empty">{onlyFinal ? 'No file of the context reaches the image.' : 'No files.'}</p>}
-        <ContextFolder folder={tree} root />
+      <div className={`panel__body context__tree${big ? ' panel__body--windowed' : ''}`} ref={body}>
+        {shown.length === 0 && <p className="muted empty">{emptyText}</p>}
+        {big ? <ContextRows tree={tree} state={rowState} filter={filter} scrollRef={body} /> : <ContextFolder folder={tree} state={rowState} root />}
       </div>
       <DockerignoreEditor />
     </section>
   );
+}
+
+function sameStatuses(a: StatusMap, b: StatusMap): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  let m = 0;
+  for (const _ in b) m++;
+  return n === m;
 }
 
 function AddFileForm() {

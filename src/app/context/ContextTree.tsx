@@ -1,23 +1,45 @@
-/** The context file tree. Each row subscribes to its own file's status. */
-import { memo, useState, type FormEvent, type KeyboardEvent } from 'react';
+/**
+ * The context file tree. The panel reads the statuses, the selection and the files marked
+ * changed once, and hands each row its own values: a row subscribes to no store, and a memoized
+ * row re-renders only when its own status, selection or mark changes.
+ *
+ * Up to FULL_TREE_LIMIT files the tree keeps one element per file (`ContextFolder`, nested
+ * `<details>`); above it `ContextRows` lists the flattened tree and renders only the rows in
+ * view (WindowedList), with folders that open and close.
+ */
+import { memo, useMemo, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import type { ContextStatus } from '../../core/types.ts';
 import { useWorkspaceStore } from '../store/workspaceStore.ts';
 import { useSelectionStore } from '../store/selectionStore.ts';
 import type { TreeFolder } from '../pathTree.ts';
 import { meaningOf } from './statuses.ts';
 import { FileJourney } from './FileJourney.tsx';
 import { useInsightsStore } from '../insights/insightsStore.ts';
+import { indexOfKey } from './flatTree.ts';
+import { useFoldingRows } from './useFoldingRows.ts';
+import { WindowedList } from './WindowedList.tsx';
+import './bigTree.css';
 
-/** memo: a new analysis re-renders only the rows whose status changed, never the folders */
-export const ContextFolder = memo(function ContextFolder({ folder, root = false }: { folder: TreeFolder<string>; root?: boolean }) {
+export type StatusMap = Readonly<Record<string, ContextStatus>> | undefined;
+
+/** What every row needs from the stores, read once by the panel. */
+export interface RowState {
+  statuses: StatusMap;
+  selected: string | null;
+  changed: ReadonlySet<string>;
+}
+
+/** memo: a folder re-renders when the statuses, selection or marks change; its rows only when theirs did */
+export const ContextFolder = memo(function ContextFolder({ folder, state, root = false }: { folder: TreeFolder<string>; state: RowState; root?: boolean }) {
   const body = (
     <ul className="tree">
       {folder.folders.map((f) => (
         <li key={`d:${f.path}`}>
-          <ContextFolder folder={f} />
+          <ContextFolder folder={f} state={state} />
         </li>
       ))}
       {folder.files.map(({ name, item }) => (
-        <FileRow key={item} name={name} path={item} />
+        <FileRow key={item} name={name} path={item} status={state.statuses?.[item]} selected={state.selected === item} changed={state.changed.has(item)} />
       ))}
     </ul>
   );
@@ -33,10 +55,103 @@ export const ContextFolder = memo(function ContextFolder({ folder, root = false 
   );
 });
 
-const FileRow = memo(function FileRow({ name, path }: { name: string; path: string }) {
-  const status = useWorkspaceStore((s) => s.analysis?.context[path]);
-  const selected = useSelectionStore((s) => s.file === path);
-  const changed = useInsightsStore((s) => s.changed.includes(path));
+/** height of a row in the windowed list (bigTree.css keeps the rows to it) */
+export const ROW_HEIGHT = 22;
+const INDENT = 14;
+
+/**
+ * A big context: the flattened tree, windowed. Folders start open; a closed folder's rows are
+ * not rendered. While a filter is typed every matching file's folders are open.
+ */
+export function ContextRows({ tree, state, filter, scrollRef }: { tree: TreeFolder<string>; state: RowState; filter: string; scrollRef: RefObject<HTMLElement | null> }) {
+  const { rows, toggle, onKeyDown } = useFoldingRows(tree, filter, pathKey);
+  const tallIndex = useMemo(() => (state.selected === null ? -1 : indexOfKey(rows, `f:${state.selected}`)), [rows, state.selected]);
+  return (
+    <WindowedList
+      count={rows.length}
+      rowHeight={ROW_HEIGHT}
+      tallIndex={tallIndex}
+      scrollRef={scrollRef}
+      resetKey={filter}
+      ariaLabel="Context files"
+      testId="context-rows"
+      onKeyDown={onKeyDown}
+      renderRow={(i) => {
+        const row = rows[i];
+        if (row.kind === 'folder')
+          return <FolderRow key={row.key} index={i} depth={row.depth} path={row.folder.path} name={row.folder.name} count={row.folder.count} open={row.open} onToggle={toggle} kind="context" />;
+        const path = row.item;
+        return (
+          <FileRow
+            key={row.key}
+            index={i}
+            depth={row.depth}
+            name={row.name}
+            path={path}
+            status={state.statuses?.[path]}
+            selected={state.selected === path}
+            changed={state.changed.has(path)}
+          />
+        );
+      }}
+    />
+  );
+}
+
+const pathKey = (p: string) => p;
+
+/** A folder of a windowed tree: a button that opens and closes it. */
+export const FolderRow = memo(function FolderRow({
+  index,
+  depth,
+  path,
+  name,
+  count,
+  open,
+  onToggle,
+  kind,
+}: {
+  index: number;
+  depth: number;
+  path: string;
+  name: string;
+  count: number;
+  open: boolean;
+  onToggle(path: string): void;
+  kind: 'context' | 'final';
+}) {
+  return (
+    <li className="tree__folder-row" data-row-index={index} style={{ paddingLeft: depth * INDENT }}>
+      <button
+        type="button"
+        className="tree__folder-toggle"
+        aria-expanded={open}
+        data-testid={`${kind}-folder`}
+        data-path={path}
+        title={`${path}/: ${count} ${count === 1 ? 'file' : 'files'}. ${open ? 'Click to close' : 'Click to open'} the folder.`}
+        onClick={() => onToggle(path)}
+      >
+        <span className="tree__folder-caret" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        <span className="tree__folder-name">{name}/</span> <span className="muted">{count}</span>
+      </button>
+    </li>
+  );
+});
+
+interface FileRowProps {
+  name: string;
+  path: string;
+  status: ContextStatus | undefined;
+  selected: boolean;
+  changed: boolean;
+  /** in a windowed list: the row's place and depth */
+  index?: number;
+  depth?: number;
+}
+
+const FileRow = memo(function FileRow({ name, path, status, selected, changed, index, depth }: FileRowProps) {
   const [renaming, setRenaming] = useState(false);
   // the "changed" toggle exists only while the row is pointed at, focused, selected or marked:
   // a 50,000-file context does not carry 50,000 more buttons
@@ -45,11 +160,13 @@ const FileRow = memo(function FileRow({ name, path }: { name: string; path: stri
   const shownStatus = status ?? 'pending';
   return (
     <li
-      className={`tree__file tree__file--wrap context-file status--${shownStatus}${selected ? ' is-selected' : ''}`}
+      className={`tree__file tree__file--wrap context-file status--${shownStatus}${selected ? ' is-selected' : ''}${renaming ? ' is-renaming' : ''}`}
       data-testid="context-file"
       data-path={path}
       data-status={shownStatus}
       data-changed={changed ? 'true' : 'false'}
+      data-row-index={index}
+      style={depth === undefined ? undefined : { paddingLeft: depth * INDENT }}
       onMouseEnter={() => setActive(true)}
       onMouseLeave={() => setActive(false)}
       onFocus={() => setActive(true)}
