@@ -1,16 +1,17 @@
 /** An arrow of the stage graph, styled by kind (base, copy, mount) and labelled with what flows. */
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import type { EdgeKind } from '../../core/types.ts';
-import { useWorkspaceStore } from '../store/workspaceStore.ts';
 import { useFileTrace } from '../store/fileTrace.ts';
 import { useGraphEditStore } from '../graphEdit/graphEditStore.ts';
+import { graphFactsOf, useGraphAnalysis } from './graphFacts.ts';
+import { EdgeLabelPortal } from './edgeLabelLayer.tsx';
 
 export type DependencyFlowEdge = Edge<{ kind: EdgeKind; from: string; to: number; line: number; label: string; detail: string; parallel: number }, 'dependency'>;
 
 function DependencyEdgeView(props: EdgeProps<DependencyFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data } = props;
-  const needed = useWorkspaceStore((s) => (data ? (s.analysis?.needed.includes(data.to) ?? false) : false));
+  const needed = useGraphAnalysis((s) => (data ? graphFactsOf(s.analysis).needed.has(data.to) : false));
   const onFilePath = useFileTrace((t) => (data ? t.lines.has(data.line) : false));
   const selected = useGraphEditStore((s) => s.edge === id);
   if (!data) return null;
@@ -29,7 +30,7 @@ function DependencyEdgeView(props: EdgeProps<DependencyFlowEdge>) {
       data-selected={selected ? 'true' : 'false'}
     >
       <BaseEdge id={id} path={path} markerEnd={markerEnd} />
-      <EdgeLabelRenderer>
+      <EdgeLabelPortal>
         <div
           className={`edge-label edge-label--${data.kind} ${needed ? 'is-needed' : 'is-skipped'}${selected ? ' is-selected' : ''} nodrag nopan`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + data.parallel * 18}px)` }}
@@ -49,7 +50,7 @@ function DependencyEdgeView(props: EdgeProps<DependencyFlowEdge>) {
           {selected && <span className="edge-label__selected">selected: </span>}
           {data.label}
         </div>
-      </EdgeLabelRenderer>
+      </EdgeLabelPortal>
     </g>
   );
 }

@@ -1,15 +1,13 @@
 /** An external image (a base, or the source of COPY --from / RUN --mount from=). */
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { useWorkspaceStore } from '../store/workspaceStore.ts';
+import { graphFactsOf, useGraphAnalysis } from './graphFacts.ts';
 
+/** `id` is the analysis' `image:REF` (a big graph draws an image once per stage using it: the node's own id differs) */
 export type ImageFlowNode = Node<{ id: string; ref: string }, 'image'>;
 
 function ImageNodeView({ data }: NodeProps<ImageFlowNode>) {
-  const needed = useWorkspaceStore((s) => {
-    const a = s.analysis;
-    return a ? a.edges.some((e) => e.from === data.id && a.needed.includes(e.to)) : false;
-  });
+  const needed = useGraphAnalysis((s) => graphFactsOf(s.analysis).neededImages.has(data.id));
   const scratch = data.ref === 'scratch';
   return (
     <div

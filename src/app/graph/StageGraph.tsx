@@ -1,7 +1,10 @@
 /**
- * The stage graph: React Flow, laid out left to right by dagre. Nodes and edges are derived
- * from the analysis; positions are view state that only changes when the set of nodes or
- * connections does (or when the person drags a node).
+ * The stage graph: React Flow, laid out left to right (dagre for small graphs, a linear layered
+ * layout for big ones: layout.ts). Nodes and edges are derived from the analysis; positions are
+ * view state that only changes when the set of nodes or connections does (or when the person
+ * drags a node). Every stage and arrow stays in the DOM (CONTRACT.md section 4), so a big graph
+ * stays quick by rendering little: nodes subscribe to their own slice of the analysis
+ * (graphFacts.ts) and the layout runs once per change of the graph's shape.
  *
  * The graph is also an editor (issue 6): dragging from a stage's (or image's) right handle to
  * another stage connects them, nodes and arrows take keys (arrows move between nodes, Enter
@@ -28,11 +31,13 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useWorkspaceStore } from '../store/workspaceStore.ts';
 import { useSelectionStore } from '../store/selectionStore.ts';
-import { graphModelOf, type GraphModel } from './graphModel.ts';
+import { analysisIdOfNode, displayModelOf, graphModelOf, type GraphModel } from './graphModel.ts';
 import { layoutGraph, IMAGE_SIZE, STAGE_SIZE, type Positions } from './layout.ts';
 import { StageNode, type StageFlowNode } from './StageNode.tsx';
 import { ImageNode, type ImageFlowNode } from './ImageNode.tsx';
 import { DependencyEdge, type DependencyFlowEdge } from './DependencyEdge.tsx';
+import { graphFactsOf } from './graphFacts.ts';
+import { EdgeLabelLayerContext, FindEdgeLabelLayer } from './edgeLabelLayer.tsx';
 import { useColorScheme } from '../theme.ts';
 import { GraphEditBar } from '../graphEdit/GraphEditBar.tsx';
 import { GraphDialogs } from '../graphEdit/GraphDialogs.tsx';
@@ -83,6 +88,7 @@ function StageGraphCanvas() {
   // the commit that shows a new analysis also shows its nodes. Node objects are kept when
   // nothing about them changed, which keeps React Flow's measurements and avoids re-renders.
   const [flow, setFlow] = useState<FlowState>({ model: null, layoutKey: '', nodes: [], edges: [] });
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   if (flow.model !== model) setFlow(reconcileNodes(flow, model));
 
   // Fit the graph after every new layout. A big graph fitted whole would be unreadably small:
@@ -134,7 +140,7 @@ function StageGraphCanvas() {
   // connecting: a drop on a handle is a connection; a drop on a stage's body counts too
   const onConnect = useCallback((c: Connection) => {
     const to = stageIndexOf(c.target);
-    if (to !== null && c.source !== c.target) startConnect(c.source, to);
+    if (to !== null && c.source !== c.target) startConnect(analysisIdOfNode(c.source), to);
   }, []);
   const onConnectEnd = useCallback<OnConnectEnd>((event, state) => {
     if (state.isValid || !state.fromNode) return;
@@ -142,7 +148,7 @@ function StageGraphCanvas() {
     const el = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node');
     const id = el?.dataset.id;
     const to = id ? stageIndexOf(id) : null;
-    if (id && to !== null && id !== state.fromNode.id) startConnect(state.fromNode.id, to);
+    if (id && to !== null && id !== state.fromNode.id) startConnect(analysisIdOfNode(state.fromNode.id), to);
   }, []);
   const isValidConnection = useCallback((c: Connection | DependencyFlowEdge) => c.source !== c.target && stageIndexOf(c.target) !== null, []);
 
@@ -155,41 +161,44 @@ function StageGraphCanvas() {
     <div className="stage-graph" aria-label="Stage graph" onKeyDown={onKeyDown} onFocus={onGraphFocus}>
       <GraphEditBar />
       <div className="stage-graph__canvas">
-        <ReactFlow<FlowNode, DependencyFlowEdge>
-          nodes={flow.nodes}
-          edges={flow.edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onNodeClick={onNodeClick}
-          onNodeDoubleClick={onNodeDoubleClick}
-          onEdgeClick={onEdgeClick}
-          onPaneClick={onPaneClick}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          isValidConnection={isValidConnection}
-          connectionRadius={28}
-          nodesConnectable
-          edgesFocusable
-          elementsSelectable={false}
-          deleteKeyCode={null}
-          zoomOnDoubleClick={false}
-          ariaLabelConfig={ARIA_LABELS}
-          colorMode={scheme}
-          minZoom={0.15}
-          maxZoom={2}
-          fitView
-          fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
-        >
-          <Background gap={20} size={1} />
-          <Controls showInteractive={false} position="top-right" />
-          {/* the overview helps only when the graph does not fit; on a small graph it hides nodes */}
-          {model && model.nodes.length > WHOLE_GRAPH_MAX_NODES && (
-            <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColour} ariaLabel="Stage graph overview" style={{ width: 132, height: 84 }} />
-          )}
-          <ConnectingMarker />
-          <ZoomVariable />
-        </ReactFlow>
+        <EdgeLabelLayerContext.Provider value={labelLayer}>
+          <ReactFlow<FlowNode, DependencyFlowEdge>
+            nodes={flow.nodes}
+            edges={flow.edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onNodeClick={onNodeClick}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onEdgeClick={onEdgeClick}
+            onPaneClick={onPaneClick}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            connectionRadius={28}
+            nodesConnectable
+            edgesFocusable
+            elementsSelectable={false}
+            deleteKeyCode={null}
+            zoomOnDoubleClick={false}
+            ariaLabelConfig={ARIA_LABELS}
+            colorMode={scheme}
+            minZoom={0.15}
+            maxZoom={2}
+            fitView
+            fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
+          >
+            <Background gap={20} size={1} />
+            <Controls showInteractive={false} position="top-right" />
+            {/* the overview helps only when the graph does not fit; on a small graph it hides nodes */}
+            {model && model.nodes.length > WHOLE_GRAPH_MAX_NODES && (
+              <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColour} ariaLabel="Stage graph overview" style={{ width: 132, height: 84 }} />
+            )}
+            <ConnectingMarker />
+            <ZoomVariable />
+            <FindEdgeLabelLayer onFound={setLabelLayer} />
+          </ReactFlow>
+        </EdgeLabelLayerContext.Provider>
         {model && model.nodes.length === 0 && (
           <p className="stage-graph__empty">No stages yet: a Dockerfile starts with FROM. Use “Add stage” above, or type in the editor.</p>
         )}
@@ -289,7 +298,7 @@ function handleGraphKey(event: KeyboardEvent<HTMLDivElement>, nodes: readonly Fl
     if ((key === 'c' || key === 'C') && !event.altKey) {
       // a stage or an image: connect it to a stage chosen in the dialog
       event.preventDefault();
-      startConnect(id, null);
+      startConnect(analysisIdOfNode(id), null);
       return;
     }
     if (stage === null || event.altKey) return;
@@ -337,7 +346,11 @@ function handleGraphKey(event: KeyboardEvent<HTMLDivElement>, nodes: readonly Fl
   }
 }
 
-/** the next node list: laid out afresh when nodes or connections changed, else kept in place */
+/**
+ * The next node list: laid out afresh (once) when nodes or connections changed, else kept in
+ * place. A node object (and its data) is kept when nothing about it changed, so React Flow
+ * re-renders only what did.
+ */
 function reconcileNodes(previous: FlowState, model: GraphModel | null): FlowState {
   if (!model) return { ...previous, model };
   const relayout = model.layoutKey !== previous.layoutKey;
@@ -345,13 +358,13 @@ function reconcileNodes(previous: FlowState, model: GraphModel | null): FlowStat
   const old = new Map(previous.nodes.map((n) => [n.id, n]));
   const nodes = model.nodes.map((spec): FlowNode => {
     const before = old.get(spec.id);
-    const position = relayout || !before ? (at[spec.id] ?? layoutGraph(model)[spec.id]) : before.position;
+    const position = relayout || !before ? (at[spec.id] ?? { x: 0, y: 0 }) : before.position;
     if (before && before.type === spec.kind && before.position === position && sameData(before, spec)) return before;
     const common = { id: spec.id, position, draggable: true, selectable: false, ariaLabel: spec.ariaLabel };
     const node: FlowNode =
       spec.kind === 'stage'
-        ? { ...common, type: 'stage', data: { index: spec.index! } }
-        : { ...common, type: 'image', data: { id: spec.id, ref: spec.ref! } };
+        ? { ...common, type: 'stage', data: before?.type === 'stage' && before.data.index === spec.index ? before.data : { index: spec.index! } }
+        : { ...common, type: 'image', data: before?.type === 'image' && before.data.ref === spec.ref ? before.data : { id: analysisIdOfNode(spec.id), ref: spec.ref! } };
     return before ? ({ ...before, ...node } as FlowNode) : node;
   });
   const same = nodes.length === previous.nodes.length && nodes.every((n, i) => n === previous.nodes[i]);
@@ -363,7 +376,7 @@ function reconcileEdges(previous: DependencyFlowEdge[], model: GraphModel): Depe
   const old = new Map(previous.map((e) => [e.id, e]));
   const edges = model.edges.map((e): DependencyFlowEdge => {
     const before = old.get(e.id);
-    if (before?.data && before.data.label === e.label && before.data.detail === e.detail && before.data.parallel === e.parallel && before.ariaLabel === e.ariaLabel) return before;
+    if (before?.data && before.source === e.source && before.data.label === e.label && before.data.detail === e.detail && before.data.parallel === e.parallel && before.ariaLabel === e.ariaLabel) return before;
     return {
       id: e.id,
       source: e.source,
@@ -398,16 +411,19 @@ function minimapColour(node: FlowNode): string {
   const a = useWorkspaceStore.getState().analysis;
   const index = node.data.index;
   if (a?.target === index) return '#7c3aed';
-  return a?.needed.includes(index) ? '#2563eb' : '#cbd5e1';
+  return graphFactsOf(a).needed.has(index) ? '#2563eb' : '#cbd5e1';
 }
 
-/** The model changes only when the analysis does; the Dockerfile text is read at that moment. */
+/**
+ * The model changes only when the analysis does; the Dockerfile text is read at that moment.
+ * A big graph draws each image once per stage that uses it (displayModelOf).
+ */
 function useGraphModel(): GraphModel | null {
   const analysis = useWorkspaceStore((s) => s.analysis);
   return useMemo(() => {
     if (!analysis) return null;
     const lines = useWorkspaceStore.getState().workspace.dockerfile.split(/\r?\n/);
-    return graphModelOf(analysis, lines);
+    return displayModelOf(graphModelOf(analysis, lines));
   }, [analysis]);
 }
 

@@ -5,32 +5,33 @@
  * Its right handle starts a connection, its left handle receives one; its name and its base
  * turn into fields when the person renames it (F2, double-click) or changes its base.
  */
-import { memo } from 'react';
+import { memo, type PointerEvent } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { useWorkspaceStore } from '../store/workspaceStore.ts';
+import { useShallow } from 'zustand/react/shallow';
 import { useSelectionStore } from '../store/selectionStore.ts';
 import { useFileTrace } from '../store/fileTrace.ts';
 import { useGraphEditStore } from '../graphEdit/graphEditStore.ts';
 import { InlineBase, InlineRename } from '../graphEdit/InlineFields.tsx';
+import type { StageInfo } from '../../core/types.ts';
+import type { StageFacts } from '../analysis/stageFacts.ts';
+import { graphFactsOf, useGraphAnalysis } from './graphFacts.ts';
 
 export type StageFlowNode = Node<{ index: number }, 'stage'>;
 
 function StageNodeView({ data }: NodeProps<StageFlowNode>) {
   const { index } = data;
-  const stage = useWorkspaceStore((s) => s.analysis?.stages[index]);
-  const needed = useWorkspaceStore((s) => s.analysis?.needed.includes(index) ?? false);
-  const isTarget = useWorkspaceStore((s) => s.analysis?.target === index);
-  const targetName = useWorkspaceStore((s) => stageLabel(s.analysis?.stages[s.analysis?.target ?? -1]));
-  const facts = useWorkspaceStore((s) => s.facts?.[index]);
-  const errors = useWorkspaceStore((s) => {
-    const st = s.analysis?.stages[index];
-    if (!st) return 0;
-    return s.analysis!.diagnostics.filter((d) => d.severity === 'error' && d.line >= st.line && d.line <= st.endLine).length;
-  });
+  // primitives only (compared field by field): a new analysis with the same stage re-renders nothing
+  const stage = useGraphAnalysis(useShallow((s) => shownStage(s.analysis?.stages[index])));
+  const needed = useGraphAnalysis((s) => graphFactsOf(s.analysis).needed.has(index));
+  const isTarget = useGraphAnalysis((s) => s.analysis?.target === index);
+  const facts = useGraphAnalysis(useShallow((s) => shownFacts(s.facts?.[index])));
+  const errors = useGraphAnalysis((s) => graphFactsOf(s.analysis).errors[index] ?? 0);
   const selected = useSelectionStore((s) => s.stage === index);
   const onFilePath = useFileTrace((t) => t.stages.has(index));
   const renaming = useGraphEditStore((s) => s.renaming === index);
   const editingBase = useGraphEditStore((s) => s.editingBase === index);
+  // the whole stage only for the one node whose fields are open
+  const editing = useGraphAnalysis((s) => (renaming || editingBase ? s.analysis?.stages[index] : undefined));
   if (!stage) return null;
 
   const name = stage.name ?? '';
@@ -39,11 +40,6 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
   if (selected) classes.push('is-selected');
   if (onFilePath) classes.push('is-on-file-path');
   if (errors) classes.push('has-errors');
-  const why = needed
-    ? isTarget
-      ? 'The stage being built (the target).'
-      : `Built: the target ${targetName} needs it.`
-    : `Skipped: the target ${targetName} needs nothing from this stage, so BuildKit never builds it.`;
 
   return (
     <div
@@ -53,16 +49,16 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
       data-stage-name={name}
       data-needed={needed ? 'true' : 'false'}
       data-target={isTarget ? 'true' : 'false'}
-      title={why}
+      onPointerEnter={showWhy}
     >
       <Handle type="target" position={Position.Left} isConnectableStart={false} title={`Drop here: ${stageLabel(stage)} uses the stage or image dragged from`} />
       <div className="stage-node__head">
-        {renaming ? <InlineRename stage={stage} /> : <span className="stage-node__name">{stageLabel(stage)}</span>}
+        {renaming && editing ? <InlineRename stage={editing} /> : <span className="stage-node__name">{stageLabel(stage)}</span>}
         {isTarget && <span className="badge badge--target">target</span>}
         {!needed && <span className="badge badge--skipped">skipped</span>}
       </div>
-      {editingBase ? (
-        <InlineBase stage={stage} />
+      {editingBase && editing ? (
+        <InlineBase stage={editing} />
       ) : (
         <div className="stage-node__base" title={`FROM ${stage.base} (double-click to change the base)`}>
           FROM {stage.base}
@@ -78,6 +74,33 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
       <Handle type="source" position={Position.Right} isConnectableEnd={false} title={`Drag onto another stage: it copies from, builds on or mounts ${stageLabel(stage)}`} />
     </div>
   );
+}
+
+type ShownStage = Pick<StageInfo, 'index' | 'name' | 'nameAsWritten' | 'base' | 'line' | 'endLine'>;
+
+function shownStage(s: StageInfo | undefined): ShownStage | null {
+  return s ? { index: s.index, name: s.name, nameAsWritten: s.nameAsWritten, base: s.base, line: s.line, endLine: s.endLine } : null;
+}
+
+function shownFacts(f: StageFacts | undefined): StageFacts | null {
+  return f ? { instructions: f.instructions, contextFilesIn: f.contextFilesIn, finalFiles: f.finalFiles } : null;
+}
+
+/**
+ * The node's tooltip names the target: written when the pointer comes, so that typing the
+ * target's name does not re-render every node.
+ */
+function showWhy(event: PointerEvent<HTMLDivElement>) {
+  const el = event.currentTarget;
+  const analysis = useGraphAnalysis.getState().analysis;
+  const index = Number(el.dataset.stageIndex);
+  if (!analysis) return;
+  const targetName = stageLabel(analysis.stages[analysis.target ?? -1]);
+  el.title = !graphFactsOf(analysis).needed.has(index)
+    ? `Skipped: the target ${targetName} needs nothing from this stage, so BuildKit never builds it.`
+    : analysis.target === index
+      ? 'The stage being built (the target).'
+      : `Built: the target ${targetName} needs it.`;
 }
 
 export function stageLabel(stage: { index: number; nameAsWritten: string | null; name: string | null } | undefined): string {

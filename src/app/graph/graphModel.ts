@@ -82,3 +82,45 @@ export function graphModelOf(analysis: Analysis, dockerfileLines: string[]): Gra
   const layoutKey = `${nodes.map((n) => n.id).join('|')}#${edges.map((e) => `${e.source}>${e.target}`).join('|')}`;
   return { nodes, edges, layoutKey };
 }
+
+/**
+ * From this many stages on, the page draws an image once per stage that uses it (`golang:1.22`
+ * beside each of the 200 stages built on it) instead of one node with arrows to all of them:
+ * arrows stay short and local, the layout has no hub, and each image use costs a bounded
+ * number of nodes (one). Smaller graphs keep one node per image.
+ */
+export const IMAGE_PER_USE_FROM_STAGES = 41;
+
+const IMAGE_USE_PREFIX = 'use:';
+
+/** The analysis id (`stage:N`, `image:REF`) a node of the page's graph stands for. */
+export function analysisIdOfNode(nodeId: string): string {
+  if (!nodeId.startsWith(IMAGE_USE_PREFIX)) return nodeId;
+  // use:<stage>:image:REF
+  return nodeId.slice(nodeId.indexOf(':', IMAGE_USE_PREFIX.length) + 1);
+}
+
+/**
+ * The graph the page draws: the model itself, or for a big graph the model with one image
+ * node per (image, stage that uses it). Edges keep their ids and their `from` (`image:REF`);
+ * only their source node changes. Pure.
+ */
+export function displayModelOf(model: GraphModel): GraphModel {
+  const stages = model.nodes.reduce((k, n) => k + (n.kind === 'stage' ? 1 : 0), 0);
+  if (stages < IMAGE_PER_USE_FROM_STAGES || !model.nodes.some((n) => n.kind === 'image')) return model;
+  const images = new Map(model.nodes.filter((n) => n.kind === 'image').map((n) => [n.id, n]));
+  const nodes = model.nodes.filter((n) => n.kind === 'stage');
+  const uses = new Set<string>();
+  const edges = model.edges.map((e) => {
+    const image = images.get(e.source);
+    if (!image) return e;
+    const source = `${IMAGE_USE_PREFIX}${e.to}:${e.source}`;
+    if (!uses.has(source)) {
+      uses.add(source);
+      nodes.push({ ...image, id: source });
+    }
+    return { ...e, source };
+  });
+  const layoutKey = `${nodes.map((n) => n.id).join('|')}#${edges.map((e) => `${e.source}>${e.target}`).join('|')}`;
+  return { nodes, edges, layoutKey };
+}
