@@ -43,13 +43,30 @@ function basis(): Basis | string {
   return { text, analysis: s.analysis };
 }
 
+/** How long an action made during an analysis waits for it before it is refused. */
+const CATCH_UP_MS = 5_000;
+
+/**
+ * The basis once the analysis has caught up with the text: an action clicked or keyed while
+ * the last edit is still being analysed (a big file, a busy machine) applies when the graph
+ * is current, instead of being refused at once.
+ */
+async function settledBasis(): Promise<Basis | string> {
+  const deadline = Date.now() + CATCH_UP_MS;
+  for (;;) {
+    const b = basis();
+    if (typeof b !== 'string' || Date.now() >= deadline) return b;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Plan and apply an action; `what` completes "Can't …" in a refusal. */
 export async function perform(what: string, planner: Planner): Promise<Outcome> {
   const ui = useGraphEditStore.getState();
   ui.setBusy(true);
   try {
     const core = await loadEditCore();
-    const b = basis();
+    const b = await settledBasis();
     if (typeof b === 'string') return refused(what, b);
     const plan = planner(core, b);
     if ('refused' in plan) return refused(what, plan.refused);
@@ -83,7 +100,7 @@ export type Preview = { ok: true; first: number; lines: string[]; removed: numbe
 /** What an action would write, without writing it. */
 export async function preview(planner: Planner): Promise<Preview> {
   const core = await loadEditCore();
-  const b = basis();
+  const b = await settledBasis();
   if (typeof b === 'string') return { ok: false, reason: b };
   try {
     const plan = planner(core, b);
@@ -259,7 +276,7 @@ export const planDeleteEdge =
 /** The references a stage's deletion would break (for the confirmation), or the refusal. */
 export async function brokenByDeleting(stage: number) {
   const core = await loadEditCore();
-  const b = basis();
+  const b = await settledBasis();
   if (typeof b === 'string') return { ok: false as const, reason: b };
   const r = core.deleteStage(b.text, { stage });
   return r.ok ? { ok: true as const, broken: r.broken } : { ok: false as const, reason: r.reason };
