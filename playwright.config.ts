@@ -31,6 +31,9 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
+    // The service worker precaches every asset (Monaco's 4 MB included) in each fresh context:
+    // only offline.spec.ts needs it, and allows it there.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromium,

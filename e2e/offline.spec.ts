@@ -7,6 +7,9 @@
 import { test, expect } from './fixtures.ts';
 import { answerReplace, editor, editorText, focusEditor, openPlayground, readableLink, stageNode, waitUntilAnalysed, waitUntilOfflineReady } from './helpers.ts';
 
+// the config blocks service workers (they slow every other test down); this test is about one
+test.use({ serviceWorkers: 'allow' });
+
 test('after the first load the page works offline: reload, edit, analyse, open a link', async ({ page, context, baseURL, watch }) => {
   await openPlayground(page, readableLink({ dockerfile: 'FROM alpine:3.20 AS base\nCOPY app.txt /app/\n', files: ['app.txt'] }));
   await waitUntilOfflineReady(page);
