@@ -8,7 +8,9 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+    // *.heavy.test.ts (huge inputs, a minute each) only in `npm run test:heavy` (VITEST_HEAVY=1)
+    include: process.env.VITEST_HEAVY ? ['test/**/*.heavy.test.ts'] : ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+    exclude: process.env.VITEST_HEAVY ? [] : ['**/*.heavy.test.ts', '**/node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
   },
