@@ -19,6 +19,7 @@ import { DockerignoreEditor } from './DockerignoreEditor.tsx';
 import { useInsightsStore } from '../insights/insightsStore.ts';
 import { FULL_TREE_LIMIT, filterByPath } from './flatTree.ts';
 import { stableSelector } from './stable.ts';
+import { FindBox, findSummary } from './FindBox.tsx';
 
 /** The statuses of the latest analysis, the same object while no status changed (typing in a RUN line). */
 const selectStatuses = stableSelector((s: WorkspaceState): StatusMap => s.analysis?.context, sameStatuses);
@@ -73,20 +74,14 @@ export function ContextPanel() {
         </label>
         <AddFileForm />
         {big && (
-          <div className="tree-find">
-            <input
-              type="search"
-              aria-label="find a file in the context by its path"
-              placeholder="find a file: part of its path"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              spellCheck={false}
-              data-testid="context-filter"
-            />
-            <span className="muted" data-testid="context-filter-count" data-count={shown.length}>
-              {filter === '' && !onlyFinal ? 'rows are drawn as you scroll' : `${shown.length.toLocaleString('en-US')} of ${paths.length.toLocaleString('en-US')} files`}
-            </span>
-          </div>
+          <FindBox
+            within="the context"
+            value={query}
+            onChange={setQuery}
+            testId="context-filter"
+            count={shown.length}
+            summary={findSummary(filter !== '' || onlyFinal, shown.length, paths.length)}
+          />
         )}
       </div>
       <ChangedMarks />

@@ -18,6 +18,7 @@ import { stableSelector } from '../context/stable.ts';
 import { WindowedList } from '../context/WindowedList.tsx';
 import { FolderRow, ROW_HEIGHT } from '../context/ContextTree.tsx';
 import { useFoldingRows } from '../context/useFoldingRows.ts';
+import { FindBox, findSummary } from '../context/FindBox.tsx';
 
 /** The final files of the latest analysis, the same array while none changed (typing in a RUN line). */
 const selectFinal = stableSelector((s: WorkspaceState): FinalFile[] | null => s.analysis?.final ?? null, sameFinal);
@@ -48,18 +49,14 @@ export function FinalImagePanel() {
         </span>
       </header>
       {big && (
-        <div className="tree-find tree-find--panel">
-          <input
-            type="search"
-            aria-label="find a file in the final image by its path"
-            placeholder="find a file: part of its path"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            spellCheck={false}
-            data-testid="final-filter"
-          />
-          <span className="muted">{filter === '' ? 'rows are drawn as you scroll' : `${(shown?.length ?? 0).toLocaleString('en-US')} of ${count.toLocaleString('en-US')} files`}</span>
-        </div>
+        <FindBox
+          within="the final image"
+          value={query}
+          onChange={setQuery}
+          testId="final-filter"
+          summary={findSummary(filter !== '', shown?.length ?? 0, count)}
+          className="tree-find--panel"
+        />
       )}
       <div className={`panel__body${big ? ' panel__body--windowed' : ''}`} ref={body}>
         {analysis && count === 0 && (
