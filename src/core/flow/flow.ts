@@ -11,7 +11,10 @@ import type { DispatchResult, DispatchedCommand } from '../dispatch/types.ts';
 import type { ContextStatus, FinalFile } from '../types.ts';
 import type { StageGraph } from '../graph/stageGraph.ts';
 import { basename, clean, isWithin, join, normalizePath, pathRelativeToWorkingDir } from '../paths.ts';
-import { StageFs, TreeIndex, byPath, sortedPaths, compileGlob, containsWildcards, resolveWildcards, splitWildcards, type FileEntry, type SourceTree } from './tree.ts';
+import { TreeIndex, byPath, sortedPaths, compileGlob, containsWildcards, resolveWildcards, splitWildcards, type FileEntry, type SourceTree } from './tree.ts';
+import { StageFs } from './stageFs.ts';
+import { listedDir, type Node } from './pathTree.ts';
+import { CopyRecord } from './copyStep.ts';
 import { compileExcludes } from '../context/patternmatcher.ts';
 
 export interface FlowProblem {
@@ -29,8 +32,8 @@ export interface CopyStep {
   from: string;
   /** files read from the context by this step (relative paths) */
   contextReads: string[];
-  /** destination paths written in the stage */
-  wrote: string[];
+  /** destination paths written in the stage (copyStep.ts lists a copied directory's when first read) */
+  readonly wrote: string[];
 }
 
 export interface FlowResult {
@@ -58,9 +61,12 @@ export function computeFlow(
   const problems: FlowProblem[] = [];
   const steps: CopyStep[] = [];
   const sortedFiles = sortedPaths(files);
-  const contextTree = new TreeIndex(sortedFiles.filter((f) => !ignored.has(f)).map((f) => '/' + f));
+  const contextRels = sortedFiles.filter((f) => !ignored.has(f)); // contextTree.files without the leading '/'
+  const contextTree = new TreeIndex(contextRels.map((f) => '/' + f));
+  const contextDirs = new Map<string, Node>(); // context directories as trees, for copyDir
   const haveContext = files.length > 0;
   const reads = new Set<string>();
+  const readRange = new Uint8Array(contextRels.length); // reads by copyDir, marked by index in contextRels
   const stageFs = new Map<number, StageFs>();
   const emptyTree = new TreeIndex([]);
 
@@ -104,7 +110,7 @@ export function computeFlow(
     const destIsDirHint = dest.endsWith('/');
     const sourceRef = sourceOf(stage, cmd);
     const exclude = cmd.exclude.length > 0 ? compileExcludes(cmd.exclude) : null;
-    const step: CopyStep = { stage, line: cmd.line, from: sourceRef.ref, contextReads: [], wrote: [] };
+    const step = new CopyRecord(stage, cmd.line, sourceRef.ref);
     steps.push(step);
 
     // fsutil Copy: a destination ending in '/' is created as a directory first.
@@ -112,7 +118,7 @@ export function computeFlow(
 
     const write = (target: string, entry: FileEntry) => {
       fs.put(target, entry);
-      step.wrote.push(target);
+      step.write(target);
     };
     /** prepareTargetDir for one file: onto an existing directory, it lands inside. */
     const fileTarget = (name: string) => (destIsDirHint || fs.isDir(destClean) ? join(destClean, name) : destClean);
@@ -160,11 +166,15 @@ export function computeFlow(
           found = true;
           // CopyDirContentsOnly: a directory's contents go into dest.
           const base = m === '/' ? '' : m;
-          for (const f of tree.filesUnder(m)) {
-            const rel = f.slice(base.length + 1);
-            if (includeRe && !matchesSelfOrParent(includeRe, rel)) continue;
-            if (exclude && exclude(rel)) continue;
-            copyOne(f, under(destClean, rel));
+          // (A file at '/' itself, from a heredoc named '..', is listed by filesUnder('/'): the loop.)
+          if (!includeRe && !exclude && !(m === '/' && tree.isFile('/'))) copyDir(m, base);
+          else {
+            for (const f of tree.filesUnder(m)) {
+              const rel = f.slice(base.length + 1);
+              if (includeRe && !matchesSelfOrParent(includeRe, rel)) continue;
+              if (exclude && exclude(rel)) continue;
+              copyOne(f, under(destClean, rel));
+            }
           }
           if (!includeRe) fs.mkdir(destClean);
         } else if (sourceRef.kind === 'stage' && !containsWildcards(src)) {
@@ -197,6 +207,27 @@ export function computeFlow(
       write(fileTarget(c.path), { from: 'heredoc', source: c.path, line: cmd.line, origin: null });
     });
 
+    /**
+     * The loop above for a whole directory `m`, with no patterns: grafted, not file by file.
+     * (The functions it keeps are made outside, so they hold on to nothing else of this copy.)
+     */
+    function copyDir(m: string, base: string) {
+      if (sourceRef.kind === 'context') {
+        const [lo, hi] = contextTree.rangeUnder(m);
+        readRange.fill(1, lo, hi);
+        const read = contextRels.slice(lo, hi);
+        step.contextReads = step.contextReads.length === 0 ? read : step.contextReads.concat(read);
+        step.writeLater(movedContextFiles(contextRels, lo, hi, base.length, destClean));
+        let src = contextDirs.get(m);
+        if (!src) contextDirs.set(m, (src = listedDir(contextTree.files, lo, hi, base.length + 1)));
+        fs.copyDir(destClean, src, m, contextEntry(cmd.line));
+      } else if (sourceRef.fs) {
+        step.writeLater(movedStageFiles(sourceRef.fs, m, base.length + 1, destClean));
+        const src = sourceRef.fs.node(m);
+        if (src) fs.copyDir(destClean, src, m, stageEntry(sourceRef.ref, cmd.line));
+      }
+    }
+
     function copyOne(srcPath: string, target: string) {
       if (sourceRef.kind === 'context') {
         const rel = srcPath.slice(1);
@@ -204,7 +235,7 @@ export function computeFlow(
         step.contextReads.push(rel);
         write(target, { from: 'context', source: rel, line: cmd.line, origin: rel });
       } else {
-        const prev = sourceRef.fs?.files.get(srcPath);
+        const prev = sourceRef.fs?.get(srcPath);
         write(target, {
           from: sourceRef.ref,
           source: srcPath,
@@ -234,6 +265,7 @@ export function computeFlow(
   const target = d.target;
   const targetFs = target !== null ? stageFs.get(target) : undefined;
   const finalOrigins = new Set<string>();
+  for (let i = 0; i < readRange.length; i++) if (readRange[i]) reads.add(contextRels[i]);
   const final: FinalFile[] = [];
   if (targetFs) {
     for (const [p, e] of targetFs.files) {
@@ -250,6 +282,29 @@ export function computeFlow(
     else context[f] = 'unused';
   }
   return { context, final, stageFs, steps, problems };
+}
+
+/** The entries of the files a COPY at `line` copies from the context. */
+function contextEntry(line: number): (srcPath: string) => FileEntry {
+  return (p) => {
+    const rel = p.slice(1);
+    return { from: 'context', source: rel, line, origin: rel };
+  };
+}
+
+/** The entries of the files a COPY at `line` copies from a stage (`from`): their origins carry over. */
+function stageEntry(from: string, line: number): (srcPath: string, prev: FileEntry) => FileEntry {
+  return (p, prev) => ({ from, source: p, line, origin: prev.origin ?? null, opaque: prev.opaque });
+}
+
+/** Where copyDir puts the context files `rels[lo..hi)`: below `dest`, without their first `cut` characters. */
+function movedContextFiles(rels: string[], lo: number, hi: number, cut: number, dest: string): () => string[] {
+  return () => rels.slice(lo, hi).map((rel) => under(dest, rel.slice(cut)));
+}
+
+/** Where copyDir puts the files below `dir` of a built stage: below `dest`, without their first `cut` characters. */
+function movedStageFiles(srcFs: StageFs, dir: string, cut: number, dest: string): () => string[] {
+  return () => srcFs.filesUnder(dir).map((f) => under(dest, f.slice(cut)));
 }
 
 /** join() for a clean directory and a clean relative path: concatenation is enough. */

@@ -107,15 +107,19 @@ export class TreeIndex implements SourceTree {
   /** files at or below `dir`, in sorted order */
   filesUnder(dir: string): string[] {
     if (dir === '/') return this.files;
-    const prefix = dir + '/';
-    let lo = lowerBound(this.files, prefix);
-    const out: string[] = [];
-    while (lo < this.files.length && this.files[lo].startsWith(prefix)) out.push(this.files[lo++]);
-    return out;
+    const [lo, hi] = this.rangeUnder(dir);
+    return this.files.slice(lo, hi);
   }
 
-  allDirs(): Iterable<string> {
-    return this.dirSet;
+  /** where the files below `dir` are in `files`: [first, end) */
+  rangeUnder(dir: string): [number, number] {
+    if (dir === '/') return [0, this.files.length];
+    // The paths starting with `dir/` are those from `dir/` up to `dir0` ('0' follows '/').
+    return [lowerBound(this.files, dir + '/'), lowerBound(this.files, dir + '0')];
+  }
+
+  dirsUnder(dir: string): string[] {
+    return [...this.dirSet].filter((d) => d !== dir && isWithin(dir, d));
   }
 }
 
@@ -141,8 +145,8 @@ export interface SourceTree {
   isDir(p: string): boolean;
   /** files at or below `dir`, in sorted order */
   filesUnder(dir: string): string[];
-  /** every known directory */
-  allDirs(): Iterable<string>;
+  /** the known directories strictly below `dir` */
+  dirsUnder(dir: string): string[];
 }
 
 /**
@@ -161,11 +165,9 @@ export function resolveWildcards(tree: SourceTree, base: string, pattern: string
     // Only paths with as many segments as the pattern can match it ('*' never crosses '/').
     if (segs.length >= depth) candidates.add(segs.slice(0, depth).join('/'));
   }
-  for (const d of tree.allDirs()) {
-    if (d !== base && isWithin(base, d)) {
-      const rel = d.slice(baseLen);
-      if (rel.split('/').length === depth) candidates.add(rel);
-    }
+  for (const d of tree.dirsUnder(base)) {
+    const rel = d.slice(baseLen);
+    if (rel.split('/').length === depth) candidates.add(rel);
   }
   const matches = [...candidates].filter((rel) => re.test(rel)).sort();
   // A match below an already-matched directory is skipped (filepath.SkipDir).
@@ -209,60 +211,5 @@ export const imageDirs = [
   '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/sbin',
   '/usr/local/lib', '/usr/share', '/var', '/var/lib', '/var/log', '/var/cache',
 ];
-
-/** A stage's filesystem as far as the Dockerfile tells: files with provenance, known dirs. */
-export class StageFs implements SourceTree {
-  readonly files = new Map<string, FileEntry>();
-  readonly dirs = new Set<string>(['/']);
-
-  static fromBase(base: StageFs | null, imageBase: boolean): StageFs {
-    const fs = new StageFs();
-    if (base) {
-      for (const [k, v] of base.files) fs.files.set(k, v);
-      for (const d of base.dirs) fs.dirs.add(d);
-    } else if (imageBase) {
-      for (const d of imageDirs) fs.dirs.add(d);
-    }
-    return fs;
-  }
-
-  mkdir(p: string): void {
-    this.dirs.add(p);
-    addParents(this.dirs, p);
-  }
-
-  put(p: string, entry: FileEntry): void {
-    // A file replaces whatever was at its path, and a directory's former contents go with it.
-    if (this.dirs.has(p)) {
-      for (const k of [...this.files.keys()]) if (k.startsWith(p + '/')) this.files.delete(k);
-      this.dirs.delete(p);
-    }
-    this.files.set(p, entry);
-    addParents(this.dirs, p);
-  }
-
-  isDir(p: string): boolean {
-    return this.dirs.has(p);
-  }
-
-  isFile(p: string): boolean {
-    return this.files.has(p);
-  }
-
-  /** A scan: a stage is read by COPY --from a few times per build, not worth an index. */
-  filesUnder(dir: string): string[] {
-    const out: string[] = [];
-    if (dir === '/') out.push(...this.files.keys());
-    else {
-      const prefix = dir + '/';
-      for (const k of this.files.keys()) if (k.startsWith(prefix)) out.push(k);
-    }
-    return out.sort();
-  }
-
-  allDirs(): Iterable<string> {
-    return this.dirs;
-  }
-}
 
 export { basename };
