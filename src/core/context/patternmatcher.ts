@@ -892,6 +892,8 @@ const A_BOT = 0;
 const A_EOT = 1;
 const A_WB = 2;
 const A_NWB = 3;
+/** the OP_ASSERT argument of each zero-width node */
+const ASSERTION_OF = { bot: A_BOT, eot: A_EOT, wb: A_WB, nwb: A_NWB } as const;
 /** beyond this many instructions the program is not built and the RegExp is used */
 const MAX_PROGRAM = 100_000;
 
@@ -978,16 +980,10 @@ class Program {
         this.emit(OP_CHAR, 0, 0, charTestOf(n));
         return;
       case 'bot':
-        this.emit(OP_ASSERT, A_BOT);
-        return;
       case 'eot':
-        this.emit(OP_ASSERT, A_EOT);
-        return;
       case 'wb':
-        this.emit(OP_ASSERT, A_WB);
-        return;
       case 'nwb':
-        this.emit(OP_ASSERT, A_NWB);
+        this.emit(OP_ASSERT, ASSERTION_OF[n.k]);
         return;
       case 'group':
         this.alts(n.alts);
