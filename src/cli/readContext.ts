@@ -11,6 +11,9 @@ export class IoError extends Error {}
 /** 256 MiB: far beyond any real Dockerfile, well inside what Node can hold as a string. */
 const maxDockerfileBytes = 256 * 1024 * 1024;
 
+/** for a synchronous 10 ms pause (Atomics.wait on a cell nobody changes) */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 /** Reads to the end, refusing more than maxDockerfileBytes: pipes and stdin have no size to check first. */
 function readBounded(fd: number, name: string): Buffer {
   const chunks: Buffer[] = [];
@@ -22,7 +25,11 @@ function readBounded(fd: number, name: string): Buffer {
       n = readSync(fd, chunk, 0, chunk.length, null);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') continue; // a non-blocking stdin with nothing yet
+      if (code === 'EAGAIN') {
+        // a non-blocking stdin with nothing yet: wait a little instead of spinning on the CPU
+        Atomics.wait(pause, 0, 0, 10);
+        continue;
+      }
       if (code === 'EOF') break; // Windows pipes
       throw e;
     }
