@@ -9,6 +9,8 @@
  * with the element before them; a rooted `/..` stays `/`; the empty path becomes `.`.
  */
 export function clean(path: string): string {
+  // Go's lazybuf never copies a path it does not change; here the same shortcut is one scan
+  if (isPlainClean(path)) return path;
   const n = path.length;
   if (n === 0) return '.';
   const rooted = path.charCodeAt(0) === 47;
@@ -65,6 +67,25 @@ export function clean(path: string): string {
 }
 
 /** Go `path.Join`: joins non-empty elements and cleans; '' when all are empty. */
+/**
+ * A sufficient condition for `clean(p) === p`, checked in one scan: not empty, no empty, `.`
+ * or `..` element (a leading `/` aside) and no trailing slash. Context and image paths are
+ * nearly always so.
+ */
+function isPlainClean(p: string): boolean {
+  const n = p.length;
+  let start = n > 0 && p.charCodeAt(0) === 47 ? 1 : 0;
+  if (start === n) return n === 1; // '/' is clean; '' becomes '.'
+  for (let i = start; i <= n; i++) {
+    if (i < n && p.charCodeAt(i) !== 47) continue;
+    const len = i - start;
+    if (len === 0) return false;
+    if (p.charCodeAt(start) === 46 && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === 46))) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
 /**
  * A context path as fsutil's walk of a real folder gives it: relative, '/'-separated, Go
  * `path.Clean`ed (`./a`, `a//b`, `a/../b`, `dir/` become `a`, `a/b`, `b`, `dir`; leading '/'
