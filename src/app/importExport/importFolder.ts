@@ -128,7 +128,7 @@ export async function runImport<F>(scan: (opts: ScanOptions) => Promise<FolderSc
       store.setNotice({ kind: 'info', text: `${name} was not loaded: your work is as it was.` });
       return false;
     }
-    const current = store.workspace;
+    const current = useWorkspaceStore.getState().workspace; // now, not when the scan began: edits made meanwhile stay
     // Without a Dockerfile of its own, the folder is the context for the Dockerfile being drafted.
     const incoming: Workspace =
       dockerfile !== null
