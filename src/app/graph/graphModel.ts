@@ -41,12 +41,13 @@ export interface GraphModel {
 }
 
 export function graphModelOf(analysis: Analysis, dockerfileLines: string[]): GraphModel {
+  const needed = new Set(analysis.needed);
   const nodes: GraphNodeSpec[] = analysis.stages.map((s) => ({
     id: `stage:${s.index}`,
     kind: 'stage',
     index: s.index,
     ref: null,
-    ariaLabel: stageNodeLabel(analysis, s.index),
+    ariaLabel: stageNodeLabel(analysis, s.index, needed),
   }));
   const images = new Set<string>();
   for (const e of analysis.edges) {

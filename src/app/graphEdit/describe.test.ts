@@ -32,8 +32,8 @@ describe('describe', () => {
 
   it('gives nodes and edges accessible names that say their state', () => {
     const analysis = analyze({ dockerfile: 'FROM alpine AS a\nFROM scratch AS b\nCOPY --from=a /x /x\n' });
-    expect(stageNodeLabel(analysis, 1)).toBe('Stage b, FROM scratch, lines 2 to 3, the target');
-    expect(stageNodeLabel(analysis, 0)).toBe('Stage a, FROM alpine, lines 1 to 1, built');
+    expect(stageNodeLabel(analysis, 1, new Set(analysis.needed))).toBe('Stage b, FROM scratch, lines 2 to 3, the target');
+    expect(stageNodeLabel(analysis, 0, new Set(analysis.needed))).toBe('Stage a, FROM alpine, lines 1 to 1, built');
     expect(edgeLabel(analysis, 'copy', 'stage:0', 1, 3, 'COPY --from=a /x /x')).toBe('b copies from a, line 3: COPY --from=a /x /x');
   });
 });

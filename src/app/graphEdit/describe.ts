@@ -50,11 +50,11 @@ export function changedLines(before: string, after: string): { first: number; li
   return { first: head + 1, lines: b.slice(head, b.length - tail), removed: a.length - head - tail };
 }
 
-/** The accessible name of a stage node. */
-export function stageNodeLabel(analysis: Analysis, index: number): string {
+/** The accessible name of a stage node; `needed` is the analysis's `needed` as a set (one lookup per stage). */
+export function stageNodeLabel(analysis: Analysis, index: number, needed: ReadonlySet<number>): string {
   const s = analysis.stages[index];
   if (!s) return `Stage #${index}`;
-  const state = analysis.target === index ? 'the target' : analysis.needed.includes(index) ? 'built' : 'skipped';
+  const state = analysis.target === index ? 'the target' : needed.has(index) ? 'built' : 'skipped';
   return `Stage ${stageCalled(s)}, FROM ${s.base}, lines ${s.line} to ${s.endLine}, ${state}`;
 }
 
