@@ -5,10 +5,6 @@
 import { exampleById } from '../examples/index.ts';
 import { encodeReadableLink } from '../share/link.ts';
 
-export function exampleTitle(id: string): string | null {
-  return exampleById(id)?.title ?? null;
-}
-
 export function exampleHref(id: string, baseUrl: string): string | null {
   const example = exampleById(id);
   return example ? encodeReadableLink(example.workspace, baseUrl) : null;
