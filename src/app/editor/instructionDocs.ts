@@ -66,5 +66,5 @@ export function instructionDocOf(keyword: string): InstructionDoc | undefined {
 
 /** Escape text for Monaco markdown, so names from the Dockerfile show as text. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, (c) => `\\${c}`);
 }

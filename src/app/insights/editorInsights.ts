@@ -11,13 +11,9 @@ import type { CachePreview } from '../../core/explain/index.ts';
 import { useWorkspaceStore } from '../store/workspaceStore.ts';
 import { useInsightsStore } from './insightsStore.ts';
 import { cacheOf } from './useInsights.ts';
+import { escapeMarkdown } from '../editor/instructionDocs.ts';
 
 type Editor = Monaco.editor.ICodeEditor;
-
-/** Markdown-escape plain text (hover messages are Markdown; user text must stay text). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, '\\$&');
-}
 
 /** The decorations for a cache preview: every build step that re-runs, over all its lines. */
 export function rerunDecorations(preview: CachePreview | null, lineCount: number): Monaco.editor.IModelDeltaDecoration[] {
