@@ -66,7 +66,6 @@ export function clean(path: string): string {
   return out.join('');
 }
 
-/** Go `path.Join`: joins non-empty elements and cleans; '' when all are empty. */
 /**
  * A sufficient condition for `clean(p) === p`, checked in one scan: not empty, no empty, `.`
  * or `..` element (a leading `/` aside) and no trailing slash. Context and image paths are
@@ -112,6 +111,7 @@ export function canonicalContextPaths(list: readonly unknown[]): string[] {
   return [...seen];
 }
 
+/** Go `path.Join`: joins non-empty elements and cleans; '' when all are empty. */
 export function join(...elems: string[]): string {
   const nonEmpty = elems.filter((e) => e !== '');
   if (nonEmpty.length === 0) return '';
