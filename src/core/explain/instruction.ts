@@ -590,7 +590,7 @@ function copyText(detail: AnalysisDetail, b: Builder, i: number, cmd: CopyComman
     const src = node.stageIndex;
     const srcStage = a.stages[src];
     const wrote = step?.wrote ?? [];
-    const opaque = wrote.filter((w) => detail.flow?.stageFs.get(i)?.files.get(w)?.opaque);
+    const opaque = wrote.filter((w) => detail.flow?.stageFs.get(i)?.get(w)?.opaque);
     b.say(
       `Copies ${listShort(local)} from ${stageLabel(detail, src)} (line ${srcStage?.line}) into ${destText} in ${label}.`,
       /^\d+$/.test(cmd.from ?? '') && `--from=${cmd.from} is a stage index.`,
@@ -784,7 +784,7 @@ function viaThisCopy(detail: AnalysisDetail, stage: number, line: number): Set<s
         break;
       }
       if (!cur.from.startsWith('stage:')) break;
-      const next = flow.stageFs.get(Number(cur.from.slice(6)))?.files.get(cur.source);
+      const next = flow.stageFs.get(Number(cur.from.slice(6)))?.get(cur.source);
       if (!next) break;
       cur = next;
     }

@@ -53,7 +53,7 @@ function trace(detail: AnalysisDetail, stage: number, path: string, entry: FileE
   }
   const src = Number(entry.from.slice(6));
   steps.unshift({ line: entry.line, file: 'Dockerfile', stage: writer, text: `line ${entry.line} copies ${entry.source} from ${stageLabel(detail, src)} to ${path} in ${stageLabel(detail, writer)}${carried}` });
-  const prev = detail.flow?.stageFs.get(src)?.files.get(entry.source);
+  const prev = detail.flow?.stageFs.get(src)?.get(entry.source);
   if (prev && depth < 64) trace(detail, src, entry.source, prev, steps, depth + 1);
   else if (!prev) steps.unshift({ line: null, file: 'Dockerfile', stage: src, text: `${entry.source} in ${stageLabel(detail, src)} is made by a RUN step or comes from its base image: its content is not known` });
 }
@@ -181,7 +181,7 @@ function explainImagePath(detail: AnalysisDetail, p: string, steps: WhyStep[], d
   const a = detail.analysis;
   const target = a.target;
   const targetFs = target !== null ? detail.flow?.stageFs.get(target) : undefined;
-  const entry = targetFs?.files.get(p);
+  const entry = targetFs?.get(p);
   if (entry && target !== null) {
     trace(detail, target, p, entry, steps);
     return done('image', null, `${p} is in the final image (${stageLabel(detail, target)})`);
@@ -199,7 +199,7 @@ function explainImagePath(detail: AnalysisDetail, p: string, steps: WhyStep[], d
   // Below a path copied whole from a stage or an image: present if that stage's RUN made it.
   if (targetFs && target !== null) {
     for (let dir = dirname(p); dir !== '/' && dir !== '.'; dir = dirname(dir)) {
-      const anc = targetFs.files.get(dir);
+      const anc = targetFs.get(dir);
       if (!anc) continue;
       if (anc.opaque) {
         trace(detail, target, dir, anc, steps);
@@ -256,7 +256,7 @@ function buildOnlyChain(detail: AnalysisDetail, rel: string, steps: WhyStep[]): 
       if (a.stages[c]?.baseStage !== s) continue;
       const cfs = fsOf(c);
       for (const [p, e] of held) {
-        const there = cfs?.files.get(p);
+        const there = cfs?.get(p);
         if (there === e) carried = true;
         else if (there) push(there.line, c, `line ${there.line} in ${stageLabel(detail, c)} writes over ${p}`);
         else push(a.stages[c]?.line ?? null, c, `${p} is gone in ${stageLabel(detail, c)} (a later instruction replaced it)`);
