@@ -13,7 +13,7 @@ import type { StageGraph } from '../graph/stageGraph.ts';
 import { basename, clean, isWithin, join, normalizePath, pathRelativeToWorkingDir } from '../paths.ts';
 import { TreeIndex, byPath, sortedPaths, compileGlob, containsWildcards, resolveWildcards, splitWildcards, type FileEntry, type SourceTree } from './tree.ts';
 import { StageFs } from './stageFs.ts';
-import { listedDir, type Node } from './pathTree.ts';
+import { childPath, listedDir, type Node } from './pathTree.ts';
 import { CopyRecord } from './copyStep.ts';
 import { compileExcludes } from '../context/patternmatcher.ts';
 
@@ -158,7 +158,7 @@ export function computeFlow(
             reads.add(rel);
             step.contextReads.push(rel);
             fs.mkdir(destClean);
-            write(under(destClean, basename(m)), { from: 'context', source: rel, line: cmd.line, origin: rel, opaque: true, unpacked: true });
+            write(childPath(destClean, basename(m)), { from: 'context', source: rel, line: cmd.line, origin: rel, opaque: true, unpacked: true });
             continue;
           }
           copyOne(m, fileTarget(basename(m)));
@@ -173,7 +173,7 @@ export function computeFlow(
               const rel = f.slice(base.length + 1);
               if (includeRe && !matchesSelfOrParent(includeRe, rel)) continue;
               if (exclude && exclude(rel)) continue;
-              copyOne(f, under(destClean, rel));
+              copyOne(f, childPath(destClean, rel));
             }
           }
           if (!includeRe) fs.mkdir(destClean);
@@ -299,17 +299,12 @@ function stageEntry(from: string, line: number): (srcPath: string, prev: FileEnt
 
 /** Where copyDir puts the context files `rels[lo..hi)`: below `dest`, without their first `cut` characters. */
 function movedContextFiles(rels: string[], lo: number, hi: number, cut: number, dest: string): () => string[] {
-  return () => rels.slice(lo, hi).map((rel) => under(dest, rel.slice(cut)));
+  return () => rels.slice(lo, hi).map((rel) => childPath(dest, rel.slice(cut)));
 }
 
 /** Where copyDir puts the files below `dir` of a built stage: below `dest`, without their first `cut` characters. */
 function movedStageFiles(srcFs: StageFs, dir: string, cut: number, dest: string): () => string[] {
-  return () => srcFs.filesUnder(dir).map((f) => under(dest, f.slice(cut)));
-}
-
-/** join() for a clean directory and a clean relative path: concatenation is enough. */
-function under(dir: string, rel: string): string {
-  return dir === '/' ? '/' + rel : dir + '/' + rel;
+  return () => srcFs.filesUnder(dir).map((f) => childPath(dest, f.slice(cut)));
 }
 
 function splitAbs(src: string): [string, string] {
