@@ -1215,6 +1215,11 @@ export function translateGoRegexp(goRegexp: string): RegexpPlan | { error: strin
 // Pattern and PatternMatcher
 // ---------------------------------------------------------------------------------------
 
+/** a RegExp or a LinearMatcher: what a regexp pattern's path test needs */
+interface Tester {
+  test(path: string): boolean;
+}
+
 const K_EXACT = 0;
 const K_PREFIX = 1;
 const K_SUFFIX = 2;
@@ -1248,6 +1253,8 @@ export class Pattern {
   readonly re: RegExp | null;
   /** @internal the linear-time matcher, used instead of `re` when set */
   readonly linear: LinearMatcher | null;
+  /** what a regexp pattern matches with: `linear` when set, else `re` (null for other kinds) */
+  readonly tester: Tester | null;
   readonly minSlashes: number;
   readonly maxSlashes: number;
   readonly litPrefix: string;
@@ -1264,6 +1271,7 @@ export class Pattern {
     this.alt = null;
     this.re = null;
     this.linear = null;
+    this.tester = null;
     this.minSlashes = 0;
     this.maxSlashes = Infinity;
     this.litPrefix = '';
@@ -1301,6 +1309,7 @@ export class Pattern {
           this.kind = K_REGEXP;
           this.re = plan.re;
           this.linear = plan.linear;
+          this.tester = plan.linear ?? plan.re;
           this.minSlashes = plan.minSlashes;
           this.maxSlashes = plan.maxSlashes;
           this.litPrefix = plan.litPrefix;
@@ -1338,7 +1347,7 @@ export class Pattern {
           slashes <= this.maxSlashes &&
           path.startsWith(this.litPrefix) &&
           path.endsWith(this.litSuffix) &&
-          (this.linear !== null ? this.linear.test(path) : (this.re as RegExp).test(path))
+          (this.tester as Tester).test(path)
         );
       default:
         return false;
@@ -1537,7 +1546,7 @@ export class PatternMatcher {
               slashes <= p.maxSlashes &&
               path.startsWith(p.litPrefix) &&
               path.endsWith(p.litSuffix) &&
-              (p.linear !== null ? p.linear.test(path) : (p.re as RegExp).test(path));
+              (p.tester as Tester).test(path);
             break;
           default:
             match = false;
