@@ -66,6 +66,8 @@ export function graphModelOf(analysis: Analysis, dockerfileLines: string[]): Gra
     const pair = `${e.from}->${target}`;
     const parallel = pairCount.get(pair) ?? 0;
     pairCount.set(pair, parallel + 1);
+    const text = dockerfileLines[e.line - 1] ?? '';
+    const detail = text.trim();
     edges.push({
       id: `edge:${i}:${e.kind}:${e.from}->${e.to}@${e.line}`,
       source: e.from,
@@ -74,10 +76,10 @@ export function graphModelOf(analysis: Analysis, dockerfileLines: string[]): Gra
       from: e.from,
       to: e.to,
       line: e.line,
-      label: edgeLabelOf(e.kind, dockerfileLines[e.line - 1] ?? ''),
-      detail: (dockerfileLines[e.line - 1] ?? '').trim(),
+      label: edgeLabelOf(e.kind, text),
+      detail,
       parallel,
-      ariaLabel: edgeLabel(analysis, e.kind, e.from, e.to, e.line, (dockerfileLines[e.line - 1] ?? '').trim()),
+      ariaLabel: edgeLabel(analysis, e.kind, e.from, e.to, e.line, detail),
     });
   });
   const layoutKey = `${nodes.map((n) => n.id).join('|')}#${edges.map((e) => `${e.source}>${e.target}`).join('|')}`;
