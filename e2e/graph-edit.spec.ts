@@ -344,6 +344,9 @@ test.describe('editing the Dockerfile from the graph', () => {
     await expect(page.getByTestId('delete-stage-dialog')).toContainText('No other stage refers to it.');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('delete-stage-dialog')).toBeHidden();
+    // the focus goes back to the stage the dialog was about (asserted before moving it on, so
+    // that its return cannot land after the next focus and take the next key)
+    await expect.poll(focusedId).toBe('stage:2');
 
     // T makes the focused stage the target; Alt+Right moves it later, Ctrl+Z moves it back
     await page.locator('.react-flow__node[data-id="stage:1"]').focus();
